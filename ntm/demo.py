@@ -29,7 +29,9 @@ N_CRITERIA = len(CRITERION_IDS)
 
 # The path between and after the published figures (illustrative choices).
 DEMO_PATH = {
-    "communes_ntm": {2016: 24, 2019: 57, 2021: 72, 2022: 80, 2023: 89, 2024: 97, 2025: 106},
+    # 2026-2028 lie beyond the data: they only place communes close to the standard in 2025.
+    "communes_ntm": {2016: 24, 2019: 57, 2021: 72, 2022: 80, 2023: 89, 2024: 97, 2025: 106,
+                     2026: 115, 2027: 124, 2028: 133},
     "avg_criteria": {2015: 6.6, 2016: 7.6, 2017: 8.65, 2019: 11.4, 2021: 13.3, 2022: 14.0,
                      2023: 14.6, 2024: 15.1, 2025: 15.6},
     "communes_ntm_advanced": {2019: 3, 2021: 10, 2022: 14, 2023: 19, 2024: 24, 2025: 28},

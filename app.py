@@ -1,0 +1,23 @@
+"""NTM Lạng Sơn dashboard: entry point. Run with `streamlit run app.py`."""
+import logging
+
+import streamlit as st
+
+from ntm.i18n import t
+from pages import shared
+
+st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾", layout="wide")
+
+lang = shared.language_switch()
+dataset = shared.load_active_dataset()
+pages = [
+    st.Page("pages/overview.py", title=t("nav.overview", lang), icon="📊", url_path="overview", default=True),
+]
+navigation = st.navigation(pages)
+shared.sidebar_filters(dataset, lang)
+shared.illustrative_notice(dataset, lang)
+try:
+    navigation.run()
+except Exception:  # the user sees a message they can act on, never a traceback
+    logging.getLogger("ntm").exception("page failed")
+    st.error(t("error.generic", lang))

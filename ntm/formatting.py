@@ -1,0 +1,32 @@
+"""Number formats: Vietnamese (1.234; 12,7; 63,5 %) by default, English on request."""
+import math
+
+SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
+
+
+def fmt_number(value, decimals: int = 0, lang: str = "vi") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    thousands, decimal = SEPARATORS[lang]
+    text = f"{float(value):,.{decimals}f}" if decimals else f"{round(float(value)):,d}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def fmt_percent(share, decimals: int = 1, lang: str = "vi") -> str:
+    """A share in 0..1 as a percentage: '63,5 %' (vi) or '63.5%' (en)."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    number = fmt_number(100 * share, decimals, lang)
+    return f"{number} %" if lang == "vi" else f"{number}%"
+
+
+def fmt_signed(value, decimals: int = 0, lang: str = "vi") -> str:
+    text = fmt_number(abs(value), decimals, lang)
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
+
+
+def d3_locale(lang: str = "vi") -> dict:
+    """A d3-format locale for Vega-Lite/Altair charts."""
+    thousands, decimal = SEPARATORS[lang]
+    return {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", " ₫"],
+            "percent": "\u202f%" if lang == "vi" else "%"}

@@ -1,0 +1,113 @@
+"""Programme metrics for any year and selection of districts. Pure functions on the
+commune-year table (see ntm.dataset.build_commune_year) and the criteria table."""
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ntm.criteria import CRITERION_IDS
+from ntm.dataset import LEVEL_RANK, LEVELS
+
+BANDS = (("lt10", 0, 9), ("10_14", 10, 14), ("15_18", 15, 18), ("all19", 19, 19))
+BAND_LABELS = {"lt10": "<10", "10_14": "10-14", "15_18": "15-18", "all19": "19"}
+STANDARD = LEVEL_RANK["standard"]
+ADVANCED = LEVEL_RANK["advanced"]
+MODEL = LEVEL_RANK["model"]
+
+# Metric name -> function of a commune-year selection. Names match data/targets.csv.
+METRICS = {
+    "communes_ntm": lambda cy: int((cy["level_rank"] >= STANDARD).sum()),
+    "share_ntm": lambda cy: _share((cy["level_rank"] >= STANDARD).sum(), len(cy)),
+    "communes_ntm_advanced": lambda cy: int((cy["level_rank"] >= ADVANCED).sum()),
+    "communes_ntm_model": lambda cy: int((cy["level_rank"] >= MODEL).sum()),
+    "avg_criteria": lambda cy: float(cy["criteria_met"].mean()) if len(cy) else float("nan"),
+    "min_criteria": lambda cy: int(cy["criteria_met"].min()) if len(cy) else float("nan"),
+    "communes_below_10": lambda cy: int((cy["criteria_met"] < 10).sum()),
+    "communes": lambda cy: int(len(cy)),
+}
+
+
+def _share(part, whole) -> float:
+    return float(part) / whole if whole else float("nan")
+
+
+def select(commune_year: pd.DataFrame, year: int | None = None,
+           districts: Iterable[str] | None = None) -> pd.DataFrame:
+    """Rows of the commune-year table for a year (all years if None) and districts (all if None/empty)."""
+    mask = pd.Series(True, index=commune_year.index)
+    if year is not None:
+        mask &= commune_year["year"] == year
+    districts = list(districts or [])
+    if districts:
+        mask &= commune_year["district_code"].isin(districts)
+    return commune_year[mask]
+
+
+def band_of(criteria_met: pd.Series) -> pd.Series:
+    bins = [-1] + [high for _, _, high in BANDS]
+    return pd.cut(criteria_met, bins=bins, labels=[name for name, _, _ in BANDS])
+
+
+def band_counts(cy: pd.DataFrame) -> dict[str, int]:
+    counts = band_of(cy["criteria_met"]).value_counts()
+    return {name: int(counts.get(name, 0)) for name, _, _ in BANDS}
+
+
+def level_counts(cy: pd.DataFrame) -> dict[str, int]:
+    counts = cy["level"].value_counts()
+    return {level: int(counts.get(level, 0)) for level in LEVELS}
+
+
+def summary(cy: pd.DataFrame) -> dict:
+    """Headline numbers of a selection of commune-years (normally one year)."""
+    result = {name: fn(cy) for name, fn in METRICS.items()}
+    result["levels"] = level_counts(cy)
+    result["bands"] = band_counts(cy)
+    return result
+
+
+def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
+    """Communes meeting each criterion in a selection: criterion_id, met, communes, share."""
+    keys = cy[["commune_code", "year"]]
+    rows = criteria.merge(keys, on=["commune_code", "year"], how="inner")
+    met = rows.groupby("criterion_id")["met"].sum().reindex(list(CRITERION_IDS), fill_value=0)
+    table = pd.DataFrame({"criterion_id": list(CRITERION_IDS), "met": met.to_numpy().astype(int)})
+    table["communes"] = len(cy)
+    table["share"] = table["met"] / len(cy) if len(cy) else float("nan")
+    return table
+
+
+def district_table(cy: pd.DataFrame) -> pd.DataFrame:
+    """Per-district metrics for a selection of one year's commune-years."""
+    grouped = cy.groupby("district_code", observed=True)
+    table = pd.DataFrame({
+        "communes": grouped.size(),
+        "communes_ntm": grouped["level_rank"].apply(lambda s: int((s >= STANDARD).sum())),
+        "communes_ntm_advanced": grouped["level_rank"].apply(lambda s: int((s >= ADVANCED).sum())),
+        "communes_ntm_model": grouped["level_rank"].apply(lambda s: int((s >= MODEL).sum())),
+        "avg_criteria": grouped["criteria_met"].mean(),
+        "min_criteria": grouped["criteria_met"].min(),
+    })
+    table["share_ntm"] = table["communes_ntm"] / table["communes"]
+    bands = band_of(cy["criteria_met"])
+    band_table = pd.crosstab(cy["district_code"], bands).reindex(columns=[b for b, _, _ in BANDS], fill_value=0)
+    band_table.columns = [f"band_{b}" for b in band_table.columns]
+    table = table.join(band_table)
+    table.index = table.index.astype(str)
+    return table.reset_index().rename(columns={"index": "district_code"})
+
+
+def district_criterion_shares(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
+    """Share of communes meeting each criterion, by district: district_code, criterion_id, met, communes, share."""
+    rows = criteria.merge(cy[["commune_code", "year", "district_code"]], on=["commune_code", "year"])
+    table = rows.groupby(["district_code", "criterion_id"], observed=True)["met"].agg(["sum", "size"]).reset_index()
+    table = table.rename(columns={"sum": "met", "size": "communes"})
+    table["share"] = table["met"] / table["communes"]
+    table["district_code"] = table["district_code"].astype(str)
+    return table
+
+
+def yearly_series(commune_year: pd.DataFrame, metric: str, districts: Iterable[str] | None = None) -> pd.Series:
+    """A metric by year for a selection of districts."""
+    cy = select(commune_year, districts=districts)
+    fn = METRICS[metric]
+    return pd.Series({int(year): fn(group) for year, group in cy.groupby("year")}, name=metric)

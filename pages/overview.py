@@ -1,0 +1,51 @@
+"""Overview: headline numbers against the 2025 targets, levels, bands and districts."""
+import streamlit as st
+
+from ntm import metrics
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
+from ntm.overview import band_frame, lagging_districts, level_frame, progress_card
+from ntm.tables import district_summary
+from pages import shared
+
+dataset = shared.load_active_dataset()
+f = shared.current_filters(dataset)
+names = shared.district_names(dataset, dataset.label)
+selection = metrics.select(dataset.commune_year, f.year, f.districts)
+headline = metrics.summary(selection)
+
+st.title(t("overview.title", f.lang, year=f.year))
+if f.districts:
+    scope = t("overview.scope.districts", f.lang, districts=", ".join(names[d] for d in f.districts),
+              communes=fmt_number(headline["communes"], lang=f.lang))
+else:
+    scope = t("overview.scope.province", f.lang, communes=fmt_number(headline["communes"], lang=f.lang))
+st.caption(scope)
+
+st.subheader(t("overview.targets", f.lang, year=2025))
+if f.districts:
+    st.caption(t("overview.targets.prorata", f.lang))
+cards = [progress_card(p, f.lang) for p in
+         shared.headline_progress(dataset, f.year, f.districts, dataset.label)]
+for column, card in zip(st.columns(len(cards)), cards):
+    with column, st.container(border=True):
+        st.metric(card["label"], card["value"], card["delta"], delta_color=card["delta_color"],
+                  help=card["help"])
+        st.markdown(f"**{card['status']}**  \n{card['target']}")
+        st.caption(card["pace"])
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("overview.levels", f.lang))
+    st.bar_chart(level_frame(headline, f.lang), x="label", y="value", horizontal=True,
+                 x_label="", y_label="")
+with right:
+    st.subheader(t("overview.bands", f.lang))
+    st.bar_chart(band_frame(headline, f.lang), x="label", y="value", horizontal=True,
+                 x_label="", y_label="")
+
+st.subheader(t("overview.districts", f.lang))
+table = metrics.district_table(selection)
+st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
+st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch")
+st.caption(t("source.demo", f.lang) if dataset.illustrative else "")
