@@ -15,7 +15,6 @@ pages = [
 ]
 navigation = st.navigation(pages)
 shared.sidebar_filters(dataset, lang)
-shared.illustrative_notice(dataset, lang)
 try:
     navigation.run()
 except Exception:  # the user sees a message they can act on, never a traceback

@@ -87,7 +87,8 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
         for code, year in sorted(keys_c ^ keys_l)[:5]:
             problems.append(("levels", None, "commune_code", f"xã {code} năm {year} có ở một bảng mà thiếu ở bảng kia"))
         recognised = levels["level"] != "none"
-        bad_year = recognised & ~(pd.to_numeric(levels["recognised_year"], errors="coerce") <= levels["year"])
+        rec_year = pd.to_numeric(levels["recognised_year"], errors="coerce").astype("float").fillna(9999)
+        bad_year = recognised & ~(rec_year <= levels["year"].astype(int))
         for row in _first_bad_rows(bad_year):
             problems.append(("levels", row, "recognised_year", "xã đạt chuẩn phải có năm công nhận không sau năm đánh giá"))
     if problems:

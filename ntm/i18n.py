@@ -9,9 +9,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "Tracking the New Rural Development programme in Lạng Sơn province"),
     "nav.overview": ("Tổng quan", "Overview"),
     "notice.illustrative": (
-        "⚠️ Số liệu cấp xã trên trang này là **dữ liệu minh họa** (sinh tự động, đã hiệu chỉnh theo số liệu "
+        "Số liệu cấp xã trên trang này là **dữ liệu minh họa** (sinh tự động, đã hiệu chỉnh theo số liệu "
         "tổng hợp chính thức của tỉnh), không phải số liệu chính thức của từng xã.",
-        "⚠️ Commune-level data on this page are **illustrative** (generated, calibrated to the province's "
+        "Commune-level data on this page are **illustrative** (generated, calibrated to the province's "
         "official totals), not official figures for individual communes."),
     "error.generic": ("Đã xảy ra lỗi khi hiển thị trang. Vui lòng tải lại trang hoặc báo cho Văn phòng Điều phối.",
                       "Something went wrong while showing this page. Reload it or tell the coordination office."),
@@ -55,11 +55,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # target cards
     "target.value": ("Mục tiêu {year}: {target}", "{year} target: {target}"),
     "target.of": ("{value}/{denominator} xã", "{value} of {denominator} communes"),
+    "chart.communes": ("Số xã", "Communes"),
     "target.gap": ("Còn thiếu {gap}", "{gap} to go"),
-    "target.status.reached": ("✅ Đã đạt", "✅ Reached"),
-    "target.status.on_track": ("🟢 Đúng tiến độ", "🟢 On track"),
-    "target.status.behind": ("🟠 Chậm tiến độ", "🟠 Behind"),
-    "target.status.missed": ("🔴 Không đạt", "🔴 Missed"),
+    "target.status.reached": (":green[:material/check_circle: Đã đạt]", ":green[:material/check_circle: Reached]"),
+    "target.status.on_track": (":green[:material/trending_up: Đúng tiến độ]", ":green[:material/trending_up: On track]"),
+    "target.status.behind": (":orange[:material/warning: Chậm tiến độ]", ":orange[:material/warning: Behind]"),
+    "target.status.missed": (":red[:material/cancel: Không đạt]", ":red[:material/cancel: Missed]"),
     "target.pace": ("Cần {needed}/năm; 3 năm qua {recent}/năm",
                     "Needs {needed} a year; last 3 years {recent} a year"),
     # tables

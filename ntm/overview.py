@@ -8,6 +8,7 @@ from ntm.metrics import BANDS
 from ntm.targets import COUNT_METRICS, Progress
 
 DECIMALS = {"avg_criteria": 1}
+STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red"}
 
 
 def _fmt(metric: str, value: float, lang: str) -> str:
@@ -25,7 +26,7 @@ def progress_card(p: Progress, lang: str) -> dict[str, str]:
                    denominator=fmt_number(p.denominator, lang=lang))
         target += f" ({fmt_percent(p.target / p.denominator, lang=lang)})"
     else:
-        value = _fmt(p.metric, p.value, lang)
+        value = ""
         target = _fmt(p.metric, p.target, lang)
     gap = "" if p.gap == 0 else t("target.gap", lang, gap=_fmt(p.metric, p.gap, lang))
     decimals = 1
@@ -34,9 +35,10 @@ def progress_card(p: Progress, lang: str) -> dict[str, str]:
         recent=fmt_number(p.pace_recent, decimals, lang))
     return {
         "label": t(f"metric.{p.metric}", lang),
-        "value": value,
+        "value": _fmt(p.metric, p.value, lang),
+        "detail": value,
         "delta": gap or None,
-        "delta_color": "inverse" if gap else "off",
+        "delta_color": STATUS_COLOR[p.status],
         "status": t(f"target.status.{p.status}", lang),
         "target": t("target.value", lang, year=p.target_year, target=target),
         "pace": pace,
@@ -51,10 +53,11 @@ def lagging_districts(district_table: pd.DataFrame, count: int = 3) -> list[str]
 
 
 def level_frame(summary: dict, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({"label": [t(f"level.{lv}", lang) for lv in LEVELS],
+    return pd.DataFrame({"key": list(LEVELS), "label": [t(f"level.{lv}", lang) for lv in LEVELS],
                          "value": [summary["levels"][lv] for lv in LEVELS]})
 
 
 def band_frame(summary: dict, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({"label": [t(f"band.{b}", lang) for b, _, _ in BANDS],
-                         "value": [summary["bands"][b] for b, _, _ in BANDS]})
+    keys = [b for b, _, _ in BANDS]
+    return pd.DataFrame({"key": keys, "label": [t(f"band.{b}", lang) for b in keys],
+                         "value": [summary["bands"][b] for b in keys]})

@@ -86,10 +86,11 @@ def projection(series: pd.Series, as_of: int, target_year: int) -> pd.Series:
 
 
 def scaled_target(target: float, denominator: float | None, communes: int) -> float:
-    """A province count target carried pro rata to a selection of `communes` communes."""
+    """A province count target carried pro rata to a selection of `communes` communes, rounded
+    up: reaching the province's share needs whole communes."""
     if not denominator or pd.isna(denominator):
         return target
-    return target * communes / denominator
+    return float(math.ceil(target * communes / denominator - 1e-9))
 
 
 COUNT_METRICS = {"communes_ntm", "communes_ntm_advanced", "communes_ntm_model"}

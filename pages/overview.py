@@ -2,6 +2,7 @@
 import streamlit as st
 
 from ntm import metrics
+from ntm.charts import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.overview import band_frame, lagging_districts, level_frame, progress_card
@@ -14,7 +15,7 @@ names = shared.district_names(dataset, dataset.label)
 selection = metrics.select(dataset.commune_year, f.year, f.districts)
 headline = metrics.summary(selection)
 
-st.title(t("overview.title", f.lang, year=f.year))
+shared.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
     scope = t("overview.scope.districts", f.lang, districts=", ".join(names[d] for d in f.districts),
               communes=fmt_number(headline["communes"], lang=f.lang))
@@ -30,19 +31,21 @@ cards = [progress_card(p, f.lang) for p in
 for column, card in zip(st.columns(len(cards)), cards):
     with column, st.container(border=True):
         st.metric(card["label"], card["value"], card["delta"], delta_color=card["delta_color"],
-                  help=card["help"])
-        st.markdown(f"**{card['status']}**  \n{card['target']}")
+                  delta_arrow="off", help=card["help"])
+        st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
         st.caption(card["pace"])
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.levels", f.lang))
-    st.bar_chart(level_frame(headline, f.lang), x="label", y="value", horizontal=True,
-                 x_label="", y_label="")
+    levels = level_frame(headline, f.lang)
+    st.altair_chart(category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]],
+                                 t("chart.communes", f.lang), f.lang))
 with right:
     st.subheader(t("overview.bands", f.lang))
-    st.bar_chart(band_frame(headline, f.lang), x="label", y="value", horizontal=True,
-                 x_label="", y_label="")
+    bands = band_frame(headline, f.lang)
+    st.altair_chart(category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]],
+                                 t("chart.communes", f.lang), f.lang))
 
 st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)

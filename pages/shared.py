@@ -68,9 +68,11 @@ def current_filters(dataset: Dataset) -> Filters:
                    lang=state.get("lang") or DEFAULT_LANG)
 
 
-def illustrative_notice(dataset: Dataset, lang: str) -> None:
+def page_header(dataset: Dataset, title: str, lang: str) -> None:
+    """Every page opens with its title and, for illustrative data, the notice saying so."""
     if dataset.illustrative:
-        st.warning(t("notice.illustrative", lang))
+        st.warning(t("notice.illustrative", lang), icon=":material/info:")
+    st.title(title)
 
 
 @st.cache_data(show_spinner=False)

@@ -1,0 +1,25 @@
+"""Altair chart builders. Every chart carries the number locale of its language."""
+import altair as alt
+import pandas as pd
+
+from ntm.formatting import d3_locale
+
+PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#74c476", "advanced": "#31a354", "model": "#006d2c"}
+PALETTE_BANDS = {"lt10": "#d7301f", "10_14": "#fc8d59", "15_18": "#fdcc8a", "all19": "#238b45"}
+
+
+def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    return chart.configure(locale={"number": d3_locale(lang)}).configure_view(strokeWidth=0)
+
+
+def category_bar(frame: pd.DataFrame, colors: list[str], value_title: str, lang: str) -> alt.Chart:
+    """Horizontal bars in the frame's row order: columns key, label, value."""
+    order = list(frame["label"])
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("label:N", sort=order, title=None),
+        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+        color=alt.Color("label:N", sort=order, scale=alt.Scale(domain=order, range=colors), legend=None),
+        tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=value_title, format=",d")],
+    )
+    text = chart.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=",d"), color=alt.value("#333"))
+    return localised((chart + text).properties(height=40 * len(frame)), lang)
