@@ -72,6 +72,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.min_criteria": ("Thấp nhất", "Minimum"),
     "col.communes_ntm_advanced": ("Nâng cao", "Advanced"),
     "col.communes_ntm_model": ("Kiểu mẫu", "Model"),
+    # --- map page (issue 3) ---
+    # --- progress, criteria, districts, scorecard pages (issue 4) ---
+    # --- filters, exports, deck, presentation (issue 5) ---
+    # --- import and versions (issue 6) ---
     "source.demo": ("Nguồn: dữ liệu minh họa; số liệu tổng hợp chính thức theo báo cáo của tỉnh.",
                     "Source: illustrative data; official totals from provincial reports."),
 }

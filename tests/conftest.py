@@ -22,3 +22,24 @@ def registry() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def demo(registry) -> Dataset:
     return load_dataset(DEMO_DIR, registry=registry, illustrative=True)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """Base URL of a real Streamlit server running app.py on the bundled data."""
+    from browser import streamlit_server
+
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
