@@ -22,6 +22,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.districts": ("Huyện / thành phố", "Districts"),
     "filter.districts.all": ("Toàn tỉnh", "Whole province"),
     "filter.language": ("Ngôn ngữ", "Language"),
+    "filter.criterion": ("Tiêu chí", "Criterion"),
+    "filter.level": ("Mức đạt chuẩn", "Level"),
+    "filter.level.all": ("Tất cả các mức", "All levels"),
     # overview
     "overview.title": ("Tổng quan năm {year}", "Overview, {year}"),
     "overview.scope.province": ("Toàn tỉnh: {communes} xã", "Whole province: {communes} communes"),

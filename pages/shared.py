@@ -4,7 +4,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from ntm.dataset import Dataset, load_dataset
+from ntm.criteria import load_criteria
+from ntm.dataset import LEVELS, Dataset, load_dataset
 from ntm.i18n import DEFAULT_LANG, LANGS, t
 from ntm.paths import DEMO_DIR
 from ntm.registry import districts as district_list
@@ -18,6 +19,8 @@ class Filters:
     year: int
     districts: tuple[str, ...]
     lang: str
+    criterion: str = "02"
+    levels: tuple[str, ...] = ()
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,13 +62,27 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
     st.sidebar.multiselect(t("filter.districts", lang), list(names), format_func=names.get,
                            placeholder=t("filter.districts.all", lang), key="districts",
                            bind="query-params", persist_state="session")
+    catalogue = criteria_catalogue()
+    labels = dict(zip(catalogue["criterion_id"], catalogue["name_en" if lang == "en" else "name_vi"]))
+    st.sidebar.selectbox(t("filter.criterion", lang), list(labels), index=1, key="criterion",
+                         format_func=lambda cid: f"{cid}. {labels[cid]}",
+                         bind="query-params", persist_state="session")
+    st.sidebar.multiselect(t("filter.level", lang), list(LEVELS), format_func=lambda lv: t(f"level.{lv}", lang),
+                           placeholder=t("filter.level.all", lang), key="levels",
+                           bind="query-params", persist_state="session")
 
 
 def current_filters(dataset: Dataset) -> Filters:
     state = st.session_state
     year = state.get("year") or dataset.years[-1]
     return Filters(year=int(year), districts=tuple(state.get("districts") or ()),
-                   lang=state.get("lang") or DEFAULT_LANG)
+                   lang=state.get("lang") or DEFAULT_LANG, criterion=state.get("criterion") or "02",
+                   levels=tuple(state.get("levels") or ()))
+
+
+@st.cache_data(show_spinner=False)
+def criteria_catalogue() -> pd.DataFrame:
+    return load_criteria()
 
 
 def page_header(dataset: Dataset, title: str, lang: str) -> None:
