@@ -95,13 +95,19 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
         raise DatasetError(problems)
 
 
+CRITERION_COLUMNS = tuple(f"c{cid}" for cid in CRITERION_IDS)
+
+
 def build_commune_year(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.DataFrame) -> pd.DataFrame:
-    """One row per commune-year with its district, count of criteria met, level and rank."""
-    counts = criteria.groupby(["commune_code", "year"], observed=True)["met"].sum().rename("criteria_met")
-    table = levels.merge(counts.reset_index(), on=["commune_code", "year"], how="left")
+    """One row per commune-year with its district, level and rank, the count of criteria met and
+    one boolean column per criterion (c01..c19), so that metrics never go back to the long table."""
+    wide = criteria.pivot(index=["commune_code", "year"], columns="criterion_id", values="met")
+    wide = wide.reindex(columns=list(CRITERION_IDS), fill_value=False).astype(bool)
+    wide.columns = list(CRITERION_COLUMNS)
+    wide["criteria_met"] = wide.sum(axis=1).astype("int8")
+    table = levels.merge(wide.reset_index(), on=["commune_code", "year"], how="left")
     places = registry.set_index("code")[["district_code"]]
     table = table.join(places, on="commune_code")
-    table["criteria_met"] = table["criteria_met"].astype("int8")
     table["level_rank"] = table["level"].map(LEVEL_RANK).astype("int8")
     table["district_code"] = table["district_code"].astype("category")
     table["year"] = table["year"].astype("int16")

@@ -2,10 +2,11 @@
 commune-year table (see ntm.dataset.build_commune_year) and the criteria table."""
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ntm.criteria import CRITERION_IDS
-from ntm.dataset import LEVEL_RANK, LEVELS
+from ntm.dataset import CRITERION_COLUMNS, LEVEL_RANK, LEVELS
 
 BANDS = (("lt10", 0, 9), ("10_14", 10, 14), ("15_18", 15, 18), ("all19", 19, 19))
 BAND_LABELS = {"lt10": "<10", "10_14": "10-14", "15_18": "15-18", "all19": "19"}
@@ -33,12 +34,12 @@ def _share(part, whole) -> float:
 def select(commune_year: pd.DataFrame, year: int | None = None,
            districts: Iterable[str] | None = None) -> pd.DataFrame:
     """Rows of the commune-year table for a year (all years if None) and districts (all if None/empty)."""
-    mask = pd.Series(True, index=commune_year.index)
+    mask = np.ones(len(commune_year), dtype=bool)
     if year is not None:
-        mask &= commune_year["year"] == year
+        mask &= commune_year["year"].to_numpy() == year
     districts = list(districts or [])
     if districts:
-        mask &= commune_year["district_code"].isin(districts)
+        mask &= commune_year["district_code"].isin(districts).to_numpy()
     return commune_year[mask]
 
 
@@ -48,8 +49,10 @@ def band_of(criteria_met: pd.Series) -> pd.Series:
 
 
 def band_counts(cy: pd.DataFrame) -> dict[str, int]:
-    counts = band_of(cy["criteria_met"]).value_counts()
-    return {name: int(counts.get(name, 0)) for name, _, _ in BANDS}
+    upper = np.array([high for _, _, high in BANDS])
+    index = np.searchsorted(upper, cy["criteria_met"].to_numpy())
+    counts = np.bincount(index, minlength=len(BANDS))
+    return {name: int(counts[i]) for i, (name, _, _) in enumerate(BANDS)}
 
 
 def level_counts(cy: pd.DataFrame) -> dict[str, int]:
@@ -66,11 +69,10 @@ def summary(cy: pd.DataFrame) -> dict:
 
 
 def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
-    """Communes meeting each criterion in a selection: criterion_id, met, communes, share."""
-    keys = cy[["commune_code", "year"]]
-    rows = criteria.merge(keys, on=["commune_code", "year"], how="inner")
-    met = rows.groupby("criterion_id")["met"].sum().reindex(list(CRITERION_IDS), fill_value=0)
-    table = pd.DataFrame({"criterion_id": list(CRITERION_IDS), "met": met.to_numpy().astype(int)})
+    """Communes meeting each criterion in a selection: criterion_id, met, communes, share.
+    (`criteria` is kept for callers; the counts come from the commune-year table's c01..c19.)"""
+    met = cy[list(CRITERION_COLUMNS)].to_numpy().sum(axis=0)
+    table = pd.DataFrame({"criterion_id": list(CRITERION_IDS), "met": met.astype(int)})
     table["communes"] = len(cy)
     table["share"] = table["met"] / len(cy) if len(cy) else float("nan")
     return table
@@ -78,29 +80,33 @@ def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
 
 def district_table(cy: pd.DataFrame) -> pd.DataFrame:
     """Per-district metrics for a selection of one year's commune-years."""
-    grouped = cy.groupby("district_code", observed=True)
-    table = pd.DataFrame({
-        "communes": grouped.size(),
-        "communes_ntm": grouped["level_rank"].apply(lambda s: int((s >= STANDARD).sum())),
-        "communes_ntm_advanced": grouped["level_rank"].apply(lambda s: int((s >= ADVANCED).sum())),
-        "communes_ntm_model": grouped["level_rank"].apply(lambda s: int((s >= MODEL).sum())),
-        "avg_criteria": grouped["criteria_met"].mean(),
-        "min_criteria": grouped["criteria_met"].min(),
-    })
-    table["share_ntm"] = table["communes_ntm"] / table["communes"]
-    bands = band_of(cy["criteria_met"])
-    band_table = pd.crosstab(cy["district_code"], bands).reindex(columns=[b for b, _, _ in BANDS], fill_value=0)
-    band_table.columns = [f"band_{b}" for b in band_table.columns]
-    table = table.join(band_table)
+    rank = cy["level_rank"].to_numpy()
+    criteria_met = cy["criteria_met"].to_numpy()
+    band_index = np.searchsorted(np.array([high for _, _, high in BANDS]), criteria_met)
+    counted = {
+        "communes_ntm": rank >= STANDARD,
+        "communes_ntm_advanced": rank >= ADVANCED,
+        "communes_ntm_model": rank >= MODEL,
+        **{f"band_{name}": band_index == i for i, (name, _, _) in enumerate(BANDS)},
+    }
+    flags = pd.DataFrame({"district_code": cy["district_code"].to_numpy(), "criteria_met": criteria_met, **counted})
+    grouped = flags.groupby("district_code", observed=True)
+    table = grouped[list(counted)].sum().astype(int)
+    table.insert(0, "communes", grouped.size())
+    table.insert(4, "avg_criteria", grouped["criteria_met"].mean())
+    table.insert(5, "min_criteria", grouped["criteria_met"].min())
+    table.insert(6, "share_ntm", table["communes_ntm"] / table["communes"])
     table.index = table.index.astype(str)
-    return table.reset_index().rename(columns={"index": "district_code"})
+    return table.rename_axis("district_code").reset_index()
 
 
 def district_criterion_shares(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
     """Share of communes meeting each criterion, by district: district_code, criterion_id, met, communes, share."""
-    rows = criteria.merge(cy[["commune_code", "year", "district_code"]], on=["commune_code", "year"])
-    table = rows.groupby(["district_code", "criterion_id"], observed=True)["met"].agg(["sum", "size"]).reset_index()
-    table = table.rename(columns={"sum": "met", "size": "communes"})
+    grouped = cy.groupby("district_code", observed=True)
+    met = grouped[list(CRITERION_COLUMNS)].sum()
+    met.columns = list(CRITERION_IDS)
+    table = met.reset_index().melt(id_vars="district_code", var_name="criterion_id", value_name="met")
+    table["communes"] = table["district_code"].map(grouped.size()).astype(int)
     table["share"] = table["met"] / table["communes"]
     table["district_code"] = table["district_code"].astype(str)
     return table
