@@ -6,8 +6,11 @@ Each figure is the median of repeated runs; ratios are to a floor measured in th
 bare pandas groupby computing the same per-district shares of communes meeting the standard.
 """
 import argparse
+import re
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,8 +22,10 @@ import pandas as pd
 from ntm import metrics
 from ntm.criteria import CRITERION_IDS
 from ntm.dataset import LEVELS, load_dataset, save_dataset
-from ntm.paths import DEMO_DIR, SHARED
+from ntm.paths import DEMO_DIR, ROOT, SHARED
 
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 NATIONAL_UNITS = SHARED / "geo" / "admin_units_2025-03.csv"
 YEARS = tuple(range(2015, 2026))
 BUDGETS = {
@@ -127,6 +132,59 @@ def lang_son_figures(repeat: int) -> dict[str, float]:
     }
 
 
+def app_pages() -> list[str]:
+    """The page files registered in app.py, in navigation order."""
+    return re.findall(r'st\.Page\(\s*"(pages/[^"]+\.py)"', (ROOT / "app.py").read_text())
+
+
+def page_rerun_figures(repeat: int) -> dict[str, float]:
+    """Median AppTest rerun of each page on the bundled data, caches warm (as after a filter change)."""
+    from streamlit.testing.v1 import AppTest
+
+    figures = {}
+    for page in app_pages():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        at.switch_page(page).run()
+        name = Path(page).stem
+        figures[f"page_rerun_{name}_s"] = median_time(at.run, repeat)
+        if at.exception:
+            raise RuntimeError(f"{page} raised {at.exception[0].value}")
+    figures["page_rerun_lang_son_s"] = max(figures.values())
+    return figures
+
+
+def cold_start_s() -> float:
+    """Seconds from starting `streamlit run app.py` to the first page's title in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    port = 8599
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        start = time.perf_counter()
+        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                                   "--server.port", str(port), "--server.headless", "true"],
+                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=2000)
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            page.wait_for_selector("[data-testid='stMain'] h1", timeout=60000)
+            elapsed = time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(10)
+            browser.close()
+    return elapsed
+
+
 def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -145,8 +203,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    figures = {}
+    figures = {"cold_start_s": statistics.median(cold_start_s() for _ in range(3))}
     figures.update(lang_son_figures(args.repeat))
+    figures.update(page_rerun_figures(args.repeat))
     figures.update(national_figures(args.repeat))
     figures["peak_memory_mb"] = peak_memory_mb()
     print(report(figures))
