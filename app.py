@@ -4,10 +4,11 @@ import logging
 import streamlit as st
 
 from ntm.i18n import t
-from pages import shared
+from pages import downloads, shared
 
 st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾", layout="wide")
 
+snapshot = shared.url_snapshot()
 lang = shared.language_switch()
 dataset = shared.load_active_dataset()
 pages = [
@@ -15,6 +16,9 @@ pages = [
 ]
 navigation = st.navigation(pages)
 shared.sidebar_filters(dataset, lang)
+shared.reset_button(dataset, lang)
+downloads.deck_downloads(dataset, shared.current_filters(dataset))
+shared.invalid_url_notice(snapshot, dataset)
 try:
     navigation.run()
 except Exception:  # the user sees a message they can act on, never a traceback

@@ -7,7 +7,7 @@ from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.overview import band_frame, lagging_districts, level_frame, progress_card
 from ntm.tables import district_summary
-from pages import shared
+from pages import downloads, shared
 
 dataset = shared.load_active_dataset()
 f = shared.current_filters(dataset)
@@ -51,4 +51,5 @@ st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)
 st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
 st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch")
+downloads.table_downloads(dataset, f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -72,6 +72,50 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
                            bind="query-params", persist_state="session")
 
 
+URL_KEYS = ("lang", "year", "districts", "criterion", "levels")
+URL_LABELS = {"lang": "filter.language", "year": "filter.year", "districts": "filter.districts",
+              "criterion": "filter.criterion", "levels": "filter.level"}
+
+
+def url_snapshot() -> dict[str, list[str]]:
+    """The filter values in the URL as the run starts, before the widgets drop invalid ones."""
+    return {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
+
+
+def _accepted(dataset: Dataset, f: Filters) -> dict[str, set[str]]:
+    """The URL text of every value the filters accepted in this run."""
+    names = district_names(dataset, dataset.label)
+    catalogue = criteria_catalogue()
+    labels = dict(zip(catalogue["criterion_id"], catalogue["name_en" if f.lang == "en" else "name_vi"]))
+    return {"lang": {LANG_NAMES[f.lang]}, "year": {str(f.year)},
+            "districts": {names[d] for d in f.districts}, "criterion": {f"{f.criterion}. {labels[f.criterion]}"},
+            "levels": {t(f"level.{lv}", f.lang) for lv in f.levels}}
+
+
+def invalid_url_notice(snapshot: dict[str, list[str]], dataset: Dataset) -> None:
+    """Say which values of the link were ignored (the widgets drop them silently)."""
+    f = current_filters(dataset)
+    accepted = _accepted(dataset, f)
+    ignored = [f"{t(URL_LABELS[key], f.lang)} = {value}" for key, values in snapshot.items() for value in values
+               if value not in accepted[key]]
+    if ignored:
+        st.warning(t("filter.invalid", f.lang, items=", ".join(ignored)), icon=":material/link_off:")
+
+
+def reset_filters(dataset: Dataset) -> None:
+    """Back to the whole province in the latest year (the language stays)."""
+    state = st.session_state
+    state["year"] = dataset.years[-1]
+    state["districts"] = []
+    state["criterion"] = "02"
+    state["levels"] = []
+
+
+def reset_button(dataset: Dataset, lang: str) -> None:
+    st.sidebar.button(t("filter.reset", lang), on_click=reset_filters, args=(dataset,),
+                      icon=":material/restart_alt:", key="filters-reset", width="stretch")
+
+
 def current_filters(dataset: Dataset) -> Filters:
     state = st.session_state
     year = state.get("year") or dataset.years[-1]
