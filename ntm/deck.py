@@ -211,3 +211,22 @@ def to_pdf(deck: Deck, lang: str) -> bytes:
             pdf.set_xy(15, PAGE[1] - 18)
             pdf.multi_cell(0, 5, content.notice, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, names: dict[str, str],
+                       year: int, districts: tuple[str, ...], lang: str,
+                       progress_png: bytes | None = None, map_png: bytes | None = None) -> Deck:
+    """The deck for a year and districts (all when empty) of `dataset` (ntm.dataset.Dataset)."""
+    from ntm.exports import criteria_table, district_ranking
+    from ntm.metrics import select
+    from ntm.targets import headline_progress
+
+    selection = select(dataset.commune_year, year, districts)
+    communes = fmt_number(len(selection), lang=lang)
+    scope = (t("deck.scope.districts", lang, districts=", ".join(names[d] for d in districts), communes=communes)
+             if districts else t("deck.scope.province", lang, communes=communes))
+    return briefing(year=year, scope=scope, lang=lang, illustrative=dataset.illustrative,
+                    progress=headline_progress(dataset.commune_year, targets, year, list(districts)),
+                    ranking=district_ranking(selection, names),
+                    criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang),
+                    progress_png=progress_png, map_png=map_png)
