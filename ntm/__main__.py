@@ -1,0 +1,91 @@
+"""Command line: `python -m ntm import FILE...`, `versions`, `activate N`, `template OUT`, `hash-password`."""
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from ntm.auth import hash_password
+from ntm.import_flow import commit, preview
+from ntm.registry import load_registry
+from ntm.store import StoreError, activate, connect, list_versions
+from ntm.template import template_bytes
+
+
+def run_import(args) -> int:
+    engine, registry, status = connect(args.database), load_registry(), 0
+    for path in args.files:
+        data = Path(path).read_bytes()
+        result = preview(engine, data, Path(path).name, registry)
+        for problem in result.validation.problems:
+            print(("LỖI " if problem.is_error else "CẢNH BÁO ") + problem.describe())
+        if not result.ok:
+            print(f"{path}: không nhập (có {len(result.validation.errors)} lỗi).")
+            status = 1
+            continue
+        summary = f"{path}: {len(result.change.added)} xã-năm thêm mới, {len(result.change.replaced)} xã-năm thay thế"
+        if args.dry_run:
+            print(summary + " (chạy thử, không lưu).")
+            continue
+        version_id = commit(engine, result, data, Path(path).name, args.user)
+        print(summary + f"; đã lưu phiên bản {version_id} (đang dùng).")
+    return status
+
+
+def run_versions(args) -> int:
+    for version in list_versions(connect(args.database)):
+        mark = "*" if version.active else " "
+        print(f"{mark} {version.id:>4}  {version.created_at:%Y-%m-%d %H:%M}  {version.created_by:<16} "
+              f"{version.filename}  {version.rows_total} xã-năm (+{version.added}, thay {version.replaced})  "
+              f"{version.file_sha256[:12]}")
+    return 0
+
+
+def run_activate(args) -> int:
+    try:
+        activate(connect(args.database), args.version)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Phiên bản {args.version} đang được dùng.")
+    return 0
+
+
+def run_template(args) -> int:
+    Path(args.out).write_bytes(template_bytes(load_registry(), args.year))
+    print(f"Đã ghi tệp mẫu {args.out}.")
+    return 0
+
+
+def run_hash(args) -> int:
+    print(hash_password(getpass.getpass("Mật khẩu: ")))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m ntm", description="Nhập và quản lý số liệu nông thôn mới.")
+    main.add_argument("--database", help="địa chỉ cơ sở dữ liệu (mặc định: NTM_DATABASE_URL hoặc data/ntm.sqlite)")
+    commands = main.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("import", help="kiểm tra và nhập một hay nhiều tệp")
+    command.add_argument("files", nargs="+")
+    command.add_argument("--user", default=getpass.getuser())
+    command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
+    command.set_defaults(run=run_import)
+    commands.add_parser("versions", help="liệt kê các phiên bản").set_defaults(run=run_versions)
+    command = commands.add_parser("activate", help="dùng lại một phiên bản")
+    command.add_argument("version", type=int)
+    command.set_defaults(run=run_activate)
+    command = commands.add_parser("template", help="ghi tệp mẫu Excel")
+    command.add_argument("out")
+    command.add_argument("--year", type=int, default=2025)
+    command.set_defaults(run=run_template)
+    commands.add_parser("hash-password", help="băm mật khẩu biên tập viên").set_defaults(run=run_hash)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
