@@ -77,6 +77,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.communes_ntm_model": ("Kiểu mẫu", "Model"),
     # --- map page (issue 3) ---
     # --- progress, criteria, districts, scorecard pages (issue 4) ---
+    "nav.progress": ("Tiến độ so với mục tiêu", "Progress against targets"),
+    "progress.title": ("Tiến độ so với mục tiêu (đến năm {year})", "Progress against targets (as of {year})"),
+    "progress.intro": (
+        "Mỗi biểu đồ: số liệu thực tế theo năm, số liệu công bố chính thức (kèm nguồn), mục tiêu với mẫu số, "
+        "lộ trình cần đạt từ năm gốc và dự báo theo nhịp 3 năm gần nhất.",
+        "Each chart: the actual series by year, the official published figures (with their source), the "
+        "targets with their denominators, the trajectory needed from the baseline year and a projection at "
+        "the pace of the last 3 years."),
+    "progress.prorata": (
+        "Đang lọc theo huyện: mục tiêu số xã của tỉnh được tính theo tỷ lệ số xã được chọn ({communes} xã); "
+        "số liệu công bố của tỉnh không áp dụng.",
+        "Filtered to districts: the province's commune-count targets are applied pro rata to the "
+        "{communes} selected communes; the province's published figures do not apply."),
+    "scope.province": ("Toàn tỉnh", "Whole province"),
+    "series.actual": ("Thực tế (dữ liệu)", "Actual (dataset)"),
+    "series.published": ("Số liệu công bố chính thức", "Official published figure"),
+    "series.target": ("Mục tiêu", "Target"),
+    "series.trajectory": ("Lộ trình cần đạt", "Trajectory needed"),
+    "series.projection": ("Dự báo theo nhịp 3 năm qua", "Projection at the last 3 years' pace"),
+    "chart.year": ("Năm", "Year"),
+    "chart.value": ("Giá trị", "Value"),
+    "chart.series": ("Chuỗi số liệu", "Series"),
+    "chart.denominator": ("Mẫu số (số xã)", "Denominator (communes)"),
+    "chart.source": ("Nguồn", "Source"),
+    "chart.note": ("Ghi chú", "Note"),
+    "chart.label": ("Nhãn", "Label"),
+    "unit.communes_ntm": ("xã", "communes"),
+    "unit.communes_ntm_advanced": ("xã", "communes"),
+    "unit.communes_ntm_model": ("xã", "communes"),
+    "unit.avg_criteria": ("tiêu chí/xã", "criteria per commune"),
+    "unit.min_criteria": ("tiêu chí", "criteria"),
+    "verdict.reached": ("Đã đạt mục tiêu năm {target_year} ({target}) từ năm {year}.",
+                        "The {target_year} target ({target}) was reached in {year}."),
+    "verdict.on_track": (
+        "Đúng tiến độ: theo nhịp 3 năm qua ({pace}/năm), sẽ đạt mục tiêu năm {target_year} ({target}) vào năm {year}.",
+        "On track: at the last 3 years' pace ({pace} a year), the {target_year} target ({target}) is reached in {year}."),
+    "verdict.behind": (
+        "Chậm tiến độ: theo nhịp 3 năm qua ({pace}/năm), đến năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
+        "Behind: at the last 3 years' pace ({pace} a year), {gap} {unit} short of the {target_year} target ({target})."),
+    "verdict.missed": ("Không đạt: năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
+                       "Missed: {gap} {unit} short of the {target_year} target ({target})."),
+    "verdict.nodata": ("Chưa có mục tiêu hoặc số liệu cho chỉ tiêu này.", "No target or data for this metric."),
     # --- filters, exports, deck, presentation (issue 5) ---
     "filter.reset": ("Đặt lại bộ lọc", "Reset filters"),
     "filter.invalid": ("Đường liên kết có giá trị không hợp lệ nên đã bỏ qua: {items}",

@@ -1,0 +1,66 @@
+"""The progress chart of one target metric: actual series, published figures, targets,
+trajectory needed and projection, with the verdict as subtitle."""
+import altair as alt
+import pandas as pd
+
+from ntm.charts_style import styled
+from ntm.i18n import t
+from ntm.projection import KINDS, progress_frame, verdict
+
+COLORS = {"actual": "#1f77b4", "published": "#ff7f0e", "target": "#d62728", "trajectory": "#7f7f7f",
+          "projection": "#6baed6"}
+DASHES = {"trajectory": [6, 4], "projection": [2, 3]}
+VALUE_FORMAT = {"avg_criteria": ",.1f"}
+WIDTH, HEIGHT = 640, 320
+
+
+def scope_text(districts, lang: str, district_names: dict[str, str] | None = None) -> str:
+    if not districts:
+        return t("scope.province", lang)
+    names = district_names or {}
+    return ", ".join(names.get(code, code) for code in districts)
+
+
+def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[str] | None = None) -> alt.LayerChart:
+    """The chart of a progress frame (see ntm.projection.progress_frame), not yet localised."""
+    frame = frame.assign(series=frame["kind"].map(lambda k: t(f"series.{k}", lang)))
+    present = [k for k in KINDS if (frame["kind"] == k).any()]
+    value_format = VALUE_FORMAT.get(metric, ",.0f")
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=3),
+                      scale=alt.Scale(domain=[t(f"series.{k}", lang) for k in present],
+                                      range=[COLORS[k] for k in present]))
+    tooltip = [alt.Tooltip("series:N", title=t("chart.series", lang)),
+               alt.Tooltip("year:Q", title=t("chart.year", lang), format="d"),
+               alt.Tooltip("value:Q", title=t(f"metric.{metric}", lang), format=value_format)]
+    sourced = tooltip + [alt.Tooltip("denominator:Q", title=t("chart.denominator", lang), format=",d"),
+                         alt.Tooltip("source:N", title=t("chart.source", lang))]
+    base = alt.Chart(frame).encode(
+        x=alt.X("year:Q", title=t("chart.year", lang), scale=alt.Scale(zero=False, nice=False, padding=28),
+                axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("value:Q", title=t(f"metric.{metric}", lang), axis=alt.Axis(format=value_format)),
+        color=color,
+    )
+
+    def only(kind):
+        return base.transform_filter(alt.datum.kind == kind)
+
+    layers = [
+        only("trajectory").mark_line(strokeDash=DASHES["trajectory"]).encode(tooltip=tooltip),
+        only("projection").mark_line(strokeDash=DASHES["projection"], strokeWidth=2).encode(tooltip=tooltip),
+        only("actual").mark_line(point=True, strokeWidth=2.5).encode(tooltip=tooltip),
+        only("published").mark_point(shape="diamond", size=140, filled=True, opacity=0.9).encode(
+            tooltip=sourced + [alt.Tooltip("note:N", title=t("chart.note", lang))]),
+        only("target").mark_point(shape="triangle-up", size=220, filled=True).encode(tooltip=sourced),
+        only("target").mark_text(dy=-16, fontWeight="bold").encode(text="label:N", color=alt.value(COLORS["target"])),
+    ]
+    title = alt.TitleParams(t(f"metric.{metric}", lang), subtitle=subtitle or [], anchor="start")
+    return alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
+
+
+def progress_chart(commune_year: pd.DataFrame, targets: pd.DataFrame, published: pd.DataFrame, metric: str,
+                   districts=(), lang: str = "vi", as_of: int | None = None,
+                   district_names: dict[str, str] | None = None, sources: pd.DataFrame | None = None):
+    """The localised progress chart of `metric` for a selection of districts, seen from `as_of`."""
+    frame, result = progress_frame(commune_year, targets, published, metric, districts, as_of, lang, sources)
+    subtitle = [scope_text(districts, lang, district_names), verdict(result, lang)]
+    return styled(progress_layers(frame, metric, lang, subtitle), lang)

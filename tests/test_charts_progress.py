@@ -1,0 +1,62 @@
+"""The progress chart spec carries the right data, titles and locale; exports are valid files."""
+import io
+
+from PIL import Image
+from progress_fixtures import commune_year, published, sources, targets
+
+from ntm.chart_export import chart_png, chart_svg, frame_csv
+from ntm.charts_progress import progress_chart
+
+
+def chart(lang="vi", districts=()):
+    return progress_chart(commune_year(), targets(), published(), "communes_ntm", list(districts), lang, 2023,
+                          {"A": "Huyện A"}, sources())
+
+
+def rows(spec, kind):
+    (data,) = spec["datasets"].values()
+    return [row for row in data if row["kind"] == kind]
+
+
+def test_spec_carries_each_series_and_the_target_value():
+    spec = chart().to_dict()
+    assert len(rows(spec, "actual")) == 5
+    assert len(rows(spec, "published")) == 1
+    assert [(r["year"], r["value"], r["denominator"], r["label"]) for r in rows(spec, "target")] == \
+        [(2022, 9, 20, "9/20"), (2025, 18, 20, "18/20")]
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["line", "line", "line", "point", "point", "text"]
+    filters = [layer["transform"][0]["filter"] for layer in spec["layer"]]
+    assert filters[3] == "(datum.kind === 'published')"
+
+
+def test_titles_and_number_locale_follow_the_language():
+    vi = chart("vi").to_dict()
+    assert vi["title"]["text"] == "Xã đạt chuẩn NTM"
+    assert vi["title"]["subtitle"][0] == "Toàn tỉnh"
+    assert vi["config"]["locale"]["number"]["decimal"] == ","
+    assert vi["layer"][2]["encoding"]["x"]["title"] == "Năm"
+    en = chart("en", ["A"]).to_dict()
+    assert en["title"]["subtitle"][0] == "Huyện A"
+    assert en["config"]["locale"]["number"]["decimal"] == "."
+    assert en["layer"][2]["encoding"]["y"]["title"] == "Communes meeting the NTM standard"
+
+
+def test_png_export_is_a_valid_image_at_the_scale_asked():
+    one = Image.open(io.BytesIO(chart_png(chart(), scale=1)))
+    two = Image.open(io.BytesIO(chart_png(chart(), scale=2)))
+    assert one.format == two.format == "PNG"
+    assert two.size[0] == 2 * one.size[0] and one.size[0] > 600
+
+
+def test_svg_export_has_the_vietnamese_title_and_numbers():
+    svg = chart_svg(chart())
+    assert svg.lstrip().startswith("<svg") and "Xã đạt chuẩn NTM" in svg
+    assert "18/20" in svg
+
+
+def test_csv_keeps_vietnamese_text():
+    import pandas as pd
+
+    text = frame_csv(pd.DataFrame({"tên": ["Tràng Định"]})).decode("utf-8-sig")
+    assert text.splitlines() == ["tên", "Tràng Định"]

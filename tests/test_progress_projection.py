@@ -1,0 +1,101 @@
+"""Projection, pace and progress-frame arithmetic against hand-computed cases."""
+import pandas as pd
+import pytest
+from progress_fixtures import commune_year, published, sources, targets
+
+from ntm.projection import (baseline_year, metric_targets, progress_frame, projected_shortfall,
+                            published_figures, reach_year, verdict)
+from ntm.targets import progress
+
+SERIES = pd.Series({2019: 57, 2020: 65, 2021: 72, 2022: 80, 2023: 89})
+
+
+def test_reach_year_at_a_pace():
+    assert reach_year(89, 8, 115, 2023) == 2027  # 26 / 8 = 3.25 years -> 4
+    assert reach_year(89, 13, 115, 2023) == 2025  # exactly two years
+    assert reach_year(120, 8, 115, 2023) == 2023
+    assert reach_year(89, 0, 115, 2023) is None
+    assert reach_year(89, -1, 115, 2023) is None
+
+
+def test_projected_shortfall_at_the_recent_pace():
+    behind = progress(SERIES, "communes_ntm", 115, 2025, 2023, 181)
+    assert projected_shortfall(behind) == pytest.approx(10.0)  # 89 + 2 * 8 = 105
+    on_track = progress(SERIES, "communes_ntm", 100, 2025, 2023)
+    assert projected_shortfall(on_track) == 0
+    missed = progress(SERIES, "communes_ntm", 60, 2019, 2023)
+    assert projected_shortfall(missed) == 3
+
+
+def test_baseline_year_is_the_plan_start_when_present():
+    assert baseline_year(SERIES, 2025) == 2020
+    assert baseline_year(SERIES[SERIES.index >= 2021], 2025) == 2021
+    assert baseline_year(SERIES, 2020) == 2019
+    assert baseline_year(SERIES, 2019) is None
+
+
+def test_province_targets_keep_their_denominator():
+    goals = metric_targets(targets(), "communes_ntm")
+    assert goals[["year", "value", "denominator"]].values.tolist() == [[2022, 9, 20], [2025, 18, 20]]
+
+
+def test_district_selection_gets_pro_rata_count_targets_rounded_up():
+    goals = metric_targets(targets(), "communes_ntm", ["A"], communes=7)
+    # 9 * 7 / 20 = 3.15 -> 4 ; 18 * 7 / 20 = 6.3 -> 7
+    assert goals["value"].tolist() == [4, 7] and goals["denominator"].tolist() == [7, 7]
+    average = metric_targets(targets(), "avg_criteria", ["A"], communes=7)
+    assert average["value"].tolist() == [15]
+
+
+def test_district_own_targets_are_used_where_every_district_has_one():
+    own = pd.DataFrame({"scope": ["district:A", "district:B"], "year": [2025, 2025], "metric": "communes_ntm",
+                        "value": [5.0, 3.0], "denominator": [10.0, 10.0], "comparison": "at_least",
+                        "note": "", "source": "s3"})
+    table = pd.concat([targets(), own], ignore_index=True)
+    assert metric_targets(table, "communes_ntm", ["A"], communes=10).set_index("year")["value"][2025] == 5
+    both = metric_targets(table, "communes_ntm", ["A", "B"], communes=20).set_index("year")
+    assert both.loc[2025, "value"] == 8 and both.loc[2025, "denominator"] == 20
+    assert both.loc[2022, "value"] == 9  # no district target for 2022: pro rata 9 * 20 / 20
+
+
+def test_published_figures_for_the_province_a_district_or_none():
+    assert published_figures(published(), "communes_ntm")["year"].tolist() == [2021, 2024]
+    assert published_figures(published(), "communes_ntm", as_of=2023)["year"].tolist() == [2021]
+    assert published_figures(published(), "communes_ntm", ["A"])["note"].tolist() == ["district"]
+    assert published_figures(published(), "communes_ntm", ["A", "B"]).empty
+
+
+def test_progress_frame_for_the_province():
+    frame, result = progress_frame(commune_year(), targets(), published(), "communes_ntm", [], 2023,
+                                   sources=sources())
+    by_kind = {kind: group.set_index("year")["value"].to_dict() for kind, group in frame.groupby("kind")}
+    assert by_kind["actual"] == {2019: 4, 2020: 6, 2021: 8, 2022: 10, 2023: 12}
+    assert by_kind["published"] == {2021: 7}
+    assert by_kind["target"] == {2022: 9, 2025: 18}
+    # from the 2020 baseline (6) to 18 in 2025: 2.4 a year
+    assert by_kind["trajectory"] == pytest.approx({2020: 6, 2021: 8.4, 2022: 10.8, 2023: 13.2, 2024: 15.6, 2025: 18})
+    # pace of the last three years: (12 - 6) / 3 = 2 a year
+    assert by_kind["projection"] == pytest.approx({2023: 12, 2024: 14, 2025: 16})
+    assert frame.loc[frame["kind"] == "published", "source"].tolist() == ["Báo cáo"]
+    assert frame.loc[frame["kind"] == "target", "label"].tolist() == ["9/20", "18/20"]
+    assert result.status == "behind" and result.target == 18
+    assert verdict(result) == ("Chậm tiến độ: theo nhịp 3 năm qua (2,0/năm), đến năm 2025 còn thiếu 2 xã "
+                               "so với mục tiêu 18/20.")
+
+
+def test_progress_frame_for_a_district():
+    frame, result = progress_frame(commune_year(), targets(), published(), "communes_ntm", ["A"], 2023,
+                                   sources=sources())
+    # district A holds every standard commune but has 10 of the 20: targets 9 * 10 / 20 = 4.5 -> 5, then 9
+    assert frame.loc[frame["kind"] == "target", "value"].tolist() == [5, 9]
+    assert frame.loc[frame["kind"] == "published", "note"].tolist() == ["district"]
+    assert result.status == "reached" and result.reached_year == 2022
+    assert verdict(result, "en") == "The 2025 target (9/10) was reached in 2022."
+
+
+def test_verdict_on_track_names_the_year_and_missed_names_the_gap():
+    on_track = progress(SERIES, "communes_ntm", 100, 2025, 2023, 181)
+    assert verdict(on_track, "en") == ("On track: at the last 3 years' pace (8.0 a year), "
+                                       "the 2025 target (100/181) is reached in 2025.")
+    missed = progress(SERIES, "avg_criteria", 60.5, 2019, 2023)
+    assert verdict(missed) == "Không đạt: năm 2019 còn thiếu 3,5 tiêu chí/xã so với mục tiêu 60,5."
