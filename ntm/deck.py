@@ -161,7 +161,7 @@ PAGE = (338.7, 190.5)  # mm, 16:9 like the slides
 
 
 def _pdf() -> FPDF:
-    pdf = FPDF(orientation="L", unit="mm", format=PAGE)
+    pdf = FPDF(unit="mm", format=PAGE)
     pdf.set_auto_page_break(False)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -213,6 +213,14 @@ def to_pdf(deck: Deck, lang: str) -> bytes:
     return bytes(pdf.output())
 
 
+def district_map(dataset, year: int, lang: str) -> bytes:
+    """The district map of the share of communes meeting the standard in `year`."""
+    from ntm.map_data import values_by_district
+    from ntm.map_image import district_map_png
+
+    return district_map_png(values_by_district(dataset, year, "share_ntm"), t("metric.share_ntm", lang), lang)
+
+
 def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, names: dict[str, str],
                        year: int, districts: tuple[str, ...], lang: str,
                        progress_png: bytes | None = None, map_png: bytes | None = None) -> Deck:
@@ -229,4 +237,4 @@ def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, 
                     progress=headline_progress(dataset.commune_year, targets, year, list(districts)),
                     ranking=district_ranking(selection, names),
                     criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang),
-                    progress_png=progress_png, map_png=map_png)
+                    progress_png=progress_png, map_png=map_png if map_png is not None else district_map(dataset, year, lang))

@@ -1,0 +1,94 @@
+"""The briefing deck, reopened: slide count, titles, headline numbers, image slides, the notice."""
+from io import BytesIO
+
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from ntm import deck, metrics
+from ntm.criteria import load_criteria
+from ntm.formatting import fmt_number
+from ntm.i18n import t
+from ntm.registry import districts
+from ntm.targets import headline_progress, load_targets
+
+TITLES_VI = ["Xây dựng nông thôn mới tỉnh Lạng Sơn", "Kết quả so với mục tiêu năm 2025",
+             "Tiến độ xã đạt chuẩn qua các năm", "Bản đồ tỷ lệ xã đạt chuẩn theo huyện",
+             "Xếp hạng huyện / thành phố", "Các tiêu chí yếu nhất", "Nguồn số liệu"]
+
+
+@pytest.fixture(scope="module")
+def names(demo):
+    table = districts(demo.registry)
+    return dict(zip(table["district_code"], table["district_short"]))
+
+
+def build(demo, names, year, chosen, lang):
+    return deck.selection_briefing(demo, load_targets(), load_criteria(), names, year, chosen, lang)
+
+
+def slide_texts(slide) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        if shape.has_table:
+            texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return texts
+
+
+@pytest.mark.parametrize("chosen", [(), ("185",)])
+def test_pptx_reopens_with_titles_and_headline_numbers(demo, names, chosen):
+    briefing = build(demo, names, 2024, chosen, "vi")
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
+    slides = list(prs.slides)
+    assert len(slides) == 7
+    assert [s.shapes.title.text for s in slides] == TITLES_VI
+    selection = metrics.select(demo.commune_year, 2024, chosen)
+    assert fmt_number(len(selection)) in slides[0].placeholders[1].text
+    headline = slide_texts(slides[1])
+    ntm = metrics.summary(selection)["communes_ntm"]
+    assert any(text.startswith(f"{ntm}/{len(selection)} xã") for text in headline)
+    average = fmt_number(metrics.summary(selection)["avg_criteria"], 1)
+    assert average in headline
+    assert any(text.startswith("Mục tiêu 2025") for text in headline)
+    assert any(shape.shape_type == 13 for shape in slides[3].shapes)  # the map picture
+    ranking = slide_texts(slides[4])
+    assert sum(text.startswith(("1. ", "2. ")) for text in ranking) == min(2, len(chosen) or 2)
+    assert t("deck.notice", "vi") in "\n".join(slide_texts(slides[6]))
+
+
+def test_progress_values_in_deck_follow_the_targets(demo, names):
+    progress = headline_progress(demo.commune_year, load_targets(), 2023, ["185"])
+    rows = deck.headline_rows(progress, "en")
+    assert len(rows) == len(progress) + 1
+    assert rows[0] == ("Indicator", "Now", "Target", "Verdict")
+    verdicts = {p.metric: t(f"deck.status.{p.status}", "en") for p in progress}
+    assert [r[3] for r in rows[1:]] == [verdicts[p.metric] for p in progress]
+
+
+def test_weakest_criteria_are_the_lowest_shares(demo, names):
+    briefing = build(demo, names, 2024, (), "en")
+    weakest = briefing.slides[4].table
+    counts = metrics.criterion_counts(demo.criteria, metrics.select(demo.commune_year, 2024))
+    lowest = counts.sort_values(["share", "criterion_id"], kind="stable")["criterion_id"].head(5).tolist()
+    assert [row[0].split(".")[0] for row in weakest[1:]] == lowest
+
+
+def test_pdf_has_the_same_pages_titles_and_numbers(demo, names):
+    briefing = build(demo, names, 2024, ("185",), "vi")
+    reader = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
+    assert len(reader.pages) == 7
+    texts = [page.extract_text() for page in reader.pages]
+    for text, title in zip(texts, TITLES_VI):
+        assert title in " ".join(text.split())
+    selection = metrics.select(demo.commune_year, 2024, ("185",))
+    assert f"{metrics.summary(selection)['communes_ntm']}/{len(selection)} xã" in " ".join(texts[1].split())
+    assert "minh họa" in " ".join(texts[6].split())
+
+
+def test_english_deck(demo, names):
+    briefing = build(demo, names, 2025, (), "en")
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "en")))
+    assert prs.slides[1].shapes.title.text == "Results against the 2025 targets"
+    assert "Whole province" in prs.slides[0].placeholders[1].text

@@ -1,0 +1,84 @@
+"""Table exports: CSV with a BOM, .xlsx with a frozen header and widths, no formula injection."""
+from io import BytesIO, StringIO
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from ntm import exports, metrics
+from ntm.criteria import load_criteria
+from ntm.registry import districts
+
+
+def names_of(registry):
+    table = districts(registry)
+    return dict(zip(table["district_code"], table["district_short"]))
+
+
+def test_neutralise_prefixes_formula_text_and_leaves_numbers():
+    assert exports.neutralise("=SUM(A1)") == "'=SUM(A1)"
+    assert exports.neutralise("+84 123") == "'+84 123"
+    assert exports.neutralise("-1+1") == "'-1+1"
+    assert exports.neutralise("@cmd") == "'@cmd"
+    assert exports.neutralise("Tràng Định") == "Tràng Định"
+    assert exports.neutralise(-3) == -3
+    assert exports.neutralise(-2.5) == -2.5
+
+
+@given(st.text(min_size=1))
+def test_no_neutralised_text_starts_a_formula(text):
+    result = exports.neutralise(text)
+    assert not result.startswith(("=", "+", "-", "@"))
+    assert result.endswith(text)
+
+
+def sample_frame():
+    return pd.DataFrame({"Tên": ["=HYPERLINK(\"x\")", "Lộc Bình", "-5 xã"], "Giá trị": [-1.5, 2.0, -7.0]})
+
+
+def test_csv_has_bom_vietnamese_and_neutralised_cells():
+    data = exports.to_csv_bytes(sample_frame())
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(StringIO(data.decode("utf-8-sig")))
+    assert list(back.columns) == ["Tên", "Giá trị"]
+    assert list(back["Tên"]) == ["'=HYPERLINK(\"x\")", "Lộc Bình", "'-5 xã"]
+    assert list(back["Giá trị"]) == [-1.5, 2.0, -7.0]
+
+
+def test_xlsx_header_frozen_widths_set_numbers_kept():
+    book = load_workbook(BytesIO(exports.to_xlsx_bytes(sample_frame(), "Theo huyện")))
+    ws = book.active
+    assert ws.title == "Theo huyện"
+    assert ws.freeze_panes == "A2"
+    assert [c.value for c in ws[1]] == ["Tên", "Giá trị"]
+    assert ws[1][0].font.bold
+    assert ws["A2"].value == "'=HYPERLINK(\"x\")" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == -1.5 and ws["B2"].data_type == "n"
+    assert ws.column_dimensions["A"].width == len("=HYPERLINK(\"x\")") + 1 + 2
+    assert ws.column_dimensions["B"].width == len("Giá trị") + 2
+
+
+def test_district_export_matches_metrics(demo):
+    selection = metrics.select(demo.commune_year, 2024)
+    table = exports.district_export(selection, names_of(demo.registry), "vi")
+    assert table.columns[0] == "Huyện / thành phố"
+    assert "Tỷ lệ đạt chuẩn (%)" in table.columns
+    assert table["Số xã"].sum() == len(selection)
+    assert table["Xã đạt chuẩn"].sum() == metrics.summary(selection)["communes_ntm"]
+    shares = table["Tỷ lệ đạt chuẩn (%)"].tolist()
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_commune_and_criteria_exports(demo):
+    names = names_of(demo.registry)
+    selection = metrics.select(demo.commune_year, 2024, ["185"])
+    communes = exports.commune_table(selection, demo.registry, names, "en")
+    assert list(communes.columns) == ["Commune code", "Commune", "District", "Year", "Level", "Criteria met"]
+    assert len(communes) == len(selection) and set(communes["District"]) == {names["185"]}
+    criteria = exports.criteria_export(demo.criteria, selection, load_criteria(), "vi")
+    assert len(criteria) == 19
+    counts = metrics.criterion_counts(demo.criteria, selection).set_index("criterion_id")["met"]
+    for row in criteria.itertuples(index=False):
+        assert row[2] == counts[row[0]]
+    assert criteria["Tỷ lệ xã đạt (%)"].is_monotonic_increasing
