@@ -135,10 +135,14 @@ def to_pptx(deck: Deck, lang: str) -> bytes:
     first = prs.slides.add_slide(prs.slide_layouts[0])
     first.shapes.title.text = deck.title
     first.placeholders[1].text = deck.subtitle
+    for shape, top, height in ((first.shapes.title, Inches(2.0), Inches(1.8)), (first.placeholders[1], Inches(4.0), Inches(1.2))):
+        shape.left, shape.top, shape.width, shape.height = MARGIN, top, SLIDE_W - 2 * MARGIN, height
     top = Inches(1.5)
     for content in deck.slides:
         slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
         slide.shapes.title.text = content.title
+        slide.shapes.title.left, slide.shapes.title.top = MARGIN, Inches(0.3)
+        slide.shapes.title.width, slide.shapes.title.height = SLIDE_W - 2 * MARGIN, Inches(1.0)
         slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(32)
         if content.table:
             _pptx_table(slide, content.table, top)
@@ -221,13 +225,23 @@ def district_map(dataset, year: int, lang: str) -> bytes:
     return district_map_png(values_by_district(dataset, year, "share_ntm"), t("metric.share_ntm", lang), lang)
 
 
+def progress_image(dataset, targets: pd.DataFrame, published: pd.DataFrame, names: dict[str, str],
+                   year: int, districts: tuple[str, ...], lang: str) -> bytes:
+    """The progress chart of communes meeting the standard for the selection, as a PNG."""
+    from ntm.chart_export import chart_png
+    from ntm.charts_progress import progress_chart
+
+    return chart_png(progress_chart(dataset.commune_year, targets, published, "communes_ntm", list(districts),
+                                    lang, year, names))
+
+
 def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, names: dict[str, str],
                        year: int, districts: tuple[str, ...], lang: str,
                        progress_png: bytes | None = None, map_png: bytes | None = None) -> Deck:
     """The deck for a year and districts (all when empty) of `dataset` (ntm.dataset.Dataset)."""
     from ntm.exports import criteria_table, district_ranking
     from ntm.metrics import select
-    from ntm.targets import headline_progress
+    from ntm.targets import headline_progress, load_published
 
     selection = select(dataset.commune_year, year, districts)
     communes = fmt_number(len(selection), lang=lang)
@@ -237,4 +251,6 @@ def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, 
                     progress=headline_progress(dataset.commune_year, targets, year, list(districts)),
                     ranking=district_ranking(selection, names),
                     criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang),
-                    progress_png=progress_png, map_png=map_png if map_png is not None else district_map(dataset, year, lang))
+                    progress_png=progress_png if progress_png is not None else progress_image(
+                        dataset, targets, load_published(), names, year, districts, lang),
+                    map_png=map_png if map_png is not None else district_map(dataset, year, lang))
