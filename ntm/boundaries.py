@@ -112,11 +112,16 @@ def prepare(frame: gpd.GeoDataFrame, districts: pd.DataFrame, official: bool, so
     return Boundaries(dissolved.reset_index(), official, source, unmatched, duplicates, missing, repaired)
 
 
+def load_default(districts: pd.DataFrame) -> Boundaries:
+    """The bundled schematic boundaries."""
+    return prepare(read_file(DEFAULT_BOUNDARIES), districts, official=False, source=DEFAULT_BOUNDARIES.name)
+
+
 def load_boundaries(districts: pd.DataFrame, source=None) -> Boundaries:
     """Official boundaries from `source` (path or bytes) or NTM_BOUNDARIES, else the bundled schematic ones."""
     source = source if source is not None else os.environ.get(ENV_VAR) or None
     if source is None:
-        return prepare(read_file(DEFAULT_BOUNDARIES), districts, official=False, source=DEFAULT_BOUNDARIES.name)
+        return load_default(districts)
     if isinstance(source, (str, Path)) and not Path(source).exists():
         raise BoundaryError(f"Không tìm thấy tệp ranh giới: {source}. Kiểm tra biến {ENV_VAR}.")
     label = "upload" if isinstance(source, bytes) else Path(source).name

@@ -1,0 +1,163 @@
+"""Map: where the province stands, district by district, on the selected year and measure."""
+import os
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from ntm import map_data, map_panel, static_assets
+from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError, load_boundaries, load_default, simplify_for_browser
+from ntm.criteria import criterion_name
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
+from ntm.map_folium import choropleth
+from ntm.map_image import district_map_png
+from ntm.registry import districts as district_list
+from pages import shared
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_assets() -> None:
+    if not static_assets.installed():
+        static_assets.install()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def boundaries(_dataset, label: str, source):
+    """(Boundaries, simplified frame) for a source: None (env var or bundled), uploaded bytes, or
+    DEFAULT_BOUNDARIES for the bundled ones whatever the environment says."""
+    table = district_list(_dataset.registry)
+    if source == DEFAULT_BOUNDARIES:
+        loaded = load_default(table)
+    else:
+        loaded = load_boundaries(table, source)
+    return loaded, simplify_for_browser(loaded.frame)
+
+
+@st.cache_data(show_spinner=False)
+def values(_dataset, label: str, year: int, metric: str, criterion: str):
+    return map_data.district_values(_dataset, year, metric, criterion)
+
+
+@st.cache_data(show_spinner=False)
+def breaks(_dataset, label: str, metric: str, criterion: str):
+    return map_data.class_breaks(_dataset, metric, criterion)
+
+
+@st.cache_data(show_spinner=False)
+def points(_dataset, label: str, year: int):
+    return map_panel.commune_points(_dataset, year)
+
+
+def metric_label(metric: str, criterion: str, lang: str) -> str:
+    return t(f"map.metric.{metric}", lang, criterion=criterion)
+
+
+def sync_year() -> None:
+    st.session_state["year"] = st.session_state["map_year"]
+
+
+def select_clicked(frame) -> None:
+    clicked = (st.session_state.get("map_click") or {}).get("last_object_clicked")
+    if clicked:
+        code = map_panel.district_at(frame, clicked["lat"], clicked["lng"])
+        if code:
+            st.session_state["map_district"] = code
+
+
+def active_boundaries(dataset, lang):
+    upload = st.session_state.get("map_boundary_file")
+    source = upload.getvalue() if upload is not None else None
+    label = f"{upload.name}:{len(source)}" if upload is not None else os.environ.get(ENV_VAR, "")
+    try:
+        return boundaries(dataset, label, source)
+    except BoundaryError as error:
+        st.warning(t("map.boundaries.error", lang, detail=str(error)), icon=":material/map:")
+        return boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
+
+
+def boundary_report(loaded, lang) -> None:
+    if loaded.official:
+        st.caption(t("map.boundaries.official", lang, source=loaded.source))
+    else:
+        st.caption(t("map.boundaries.approximate", lang))
+    for key, names in (("unmatched", loaded.unmatched), ("duplicates", loaded.duplicates),
+                       ("missing", loaded.missing), ("repaired", loaded.repaired)):
+        if names:
+            st.warning(t(f"map.boundaries.{key}", lang, names=", ".join(names)), icon=":material/map:")
+
+
+def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
+    catalogue = shared.criteria_catalogue()
+    st.subheader(t("map.panel.against", lang, district=names[code]))
+    rows = map_panel.against_province(dataset, year, code)
+    shown = {"share_ntm": lambda v: fmt_percent(v, 1, lang), "avg_criteria": lambda v: fmt_number(v, 1, lang)}
+    table = {t(f"metric.{m}", lang): [shown.get(m, lambda v: fmt_number(v, 0, lang))(d),
+                                       shown.get(m, lambda v: fmt_number(v, 0, lang))(p)]
+             for m, d, p in rows.itertuples(index=False)}
+    st.table(pd.DataFrame.from_dict(table, orient="index",
+                                    columns=[t("map.panel.district", lang), t("map.panel.province", lang)]))
+    st.markdown(f"**{t('map.panel.weakest', lang)}**")
+    weakest = map_panel.weakest_criteria(dataset, year, code)
+    st.table(pd.DataFrame.from_dict({f"{cid}. {criterion_name(catalogue, cid, lang, year)}": {
+        t("map.panel.share", lang): f"{fmt_percent(share, 0, lang)} ({met}/{n})",
+        t("map.panel.province", lang): fmt_percent(province, 0, lang)}
+        for cid, met, n, share, province in weakest.itertuples(index=False)}, orient="index"))
+    st.markdown(f"**{t('map.panel.near', lang)}**")
+    near = map_panel.near_standard(dataset, year, code)
+    if near.empty:
+        st.caption(t("map.panel.near.all", lang))
+        return
+    if near["criteria_met"].max() < map_panel.NEAR_STANDARD[0]:
+        st.caption(t("map.panel.near.none", lang))
+    st.table(pd.DataFrame.from_dict({name: {t("map.criteria_met", lang): str(met), t("map.panel.missing", lang): missing}
+                                     for _, name, met, missing in near.itertuples(index=False)}, orient="index"))
+
+
+leaflet_assets()
+dataset = shared.load_active_dataset()
+f = shared.current_filters(dataset)
+names = shared.district_names(dataset, dataset.label)
+shared.page_header(dataset, t("map.title", f.lang, year=f.year), f.lang)
+
+if st.session_state.get("map_year") != f.year:
+    st.session_state["map_year"] = f.year
+controls = st.columns([3, 3, 2])
+controls[0].select_slider(t("filter.year", f.lang), dataset.years, key="map_year", on_change=sync_year)
+metric = controls[1].selectbox(t("map.metric", f.lang), map_data.MAP_METRICS, key="map_metric",
+                               format_func=lambda m: metric_label(m, f.criterion, f.lang))
+with controls[2]:
+    show_points = st.toggle(t("map.show_points", f.lang), key="map_points")
+    base_tiles = st.toggle(t("map.base_tiles", f.lang), key="map_tiles")
+if metric == "criterion_share":
+    st.caption(f"{t('map.criterion', f.lang)}: {f.criterion}. "
+               f"{criterion_name(shared.criteria_catalogue(), f.criterion, f.lang, f.year)}")
+
+with st.expander(t("map.boundaries", f.lang)):
+    st.file_uploader(t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"],
+                     key="map_boundary_file")
+    loaded, frame = active_boundaries(dataset, f.lang)
+    boundary_report(loaded, f.lang)
+
+label = metric_label(metric, f.criterion, f.lang)
+table = values(dataset, dataset.label, f.year, metric, f.criterion)
+class_breaks = breaks(dataset, dataset.label, metric, f.criterion)
+left, right = st.columns([3, 2])
+with left:
+    fmap = choropleth(frame, table, names, metric, label, class_breaks, f.lang, not loaded.official,
+                      points(dataset, dataset.label, f.year) if show_points else None, base_tiles)
+    st_folium(fmap, key="map_click", height=580, use_container_width=True,
+              returned_objects=["last_object_clicked"], on_change=lambda: select_clicked(frame))
+    values_map = dict(zip(table["district_code"], table["value"]))
+    st.download_button(t("map.download", f.lang), file_name=f"ban-do-{metric}-{f.year}.png", mime="image/png",
+                       data=lambda: district_map_png(values_map, label, f.lang, loaded, class_breaks,
+                                                     title=t("map.title", f.lang, year=f.year)),
+                       on_click="ignore", icon=":material/download:")
+with right:
+    code = st.selectbox(t("map.district", f.lang), list(names), key="map_district", index=None,
+                        format_func=names.get, placeholder=t("map.district.none", f.lang))
+    if code:
+        panel(dataset, f.year, code, names, f.lang)
+    else:
+        st.info(t("map.click_hint", f.lang), icon=":material/touch_app:")
+st.caption(t("source.demo", f.lang) if dataset.illustrative else "")
