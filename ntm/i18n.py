@@ -167,6 +167,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verdict.missed": ("Không đạt: năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
                        "Missed: {gap} {unit} short of the {target_year} target ({target})."),
     "verdict.nodata": ("Chưa có mục tiêu hoặc số liệu cho chỉ tiêu này.", "No target or data for this metric."),
+    "download.png": ("Ảnh PNG", "PNG image"),
+    "download.svg": ("Ảnh SVG", "SVG image"),
+    "download.csv": ("Dữ liệu CSV", "CSV data"),
+    "metric.model_residential_areas_new": ("Khu dân cư kiểu mẫu xây mới", "New model residential areas"),
+    "metric.districts_ntm_new": ("Huyện đạt chuẩn NTM mới", "More districts meeting the NTM standard"),
+    "progress.other_targets": ("Mục tiêu không đo được bằng số liệu cấp xã: {items}",
+                               "Targets not measured by commune data: {items}"),
     # --- filters, exports, deck, presentation (issue 5) ---
     "filter.reset": ("Đặt lại bộ lọc", "Reset filters"),
     "filter.invalid": ("Đường liên kết có giá trị không hợp lệ nên đã bỏ qua: {items}",

@@ -141,3 +141,15 @@ def headline_progress(_dataset: Dataset, year: int, districts: tuple[str, ...], 
     from ntm.targets import headline_progress as compute
 
     return compute(_dataset.commune_year, targets(), year, list(districts))
+
+
+def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
+    """PNG, SVG and CSV download buttons under a chart; files are made only when asked for."""
+    from ntm.chart_export import chart_png, chart_svg, frame_csv
+
+    files = (("png", lambda: chart_png(chart), "image/png"), ("svg", lambda: chart_svg(chart), "image/svg+xml"),
+             ("csv", lambda: frame_csv(frame), "text/csv"))
+    row = st.container(horizontal=True)
+    for kind, make, mime in files:
+        row.download_button(t(f"download.{kind}", lang), make, file_name=f"{name}.{kind}", mime=mime,
+                            on_click="ignore", icon=":material/download:", key=f"download-{name}-{kind}")

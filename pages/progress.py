@@ -1,0 +1,48 @@
+"""Progress against every target: actual series, published figures, targets, trajectory, projection."""
+import streamlit as st
+
+from ntm.charts_progress import progress_layers, scope_text
+from ntm.charts_style import styled
+from ntm.formatting import fmt_number
+from ntm.i18n import t
+from ntm.metrics import select
+from ntm.projection import PROGRESS_METRICS, progress_frame, verdict
+from pages import shared
+
+STATUS_ICON = {"reached": ":material/check_circle:", "on_track": ":material/trending_up:",
+               "behind": ":material/warning:", "missed": ":material/cancel:"}
+
+
+@st.cache_data(show_spinner=False)
+def frame_of(_dataset, label: str, metric: str, districts: tuple[str, ...], year: int, lang: str):
+    return progress_frame(_dataset.commune_year, shared.targets(), shared.published(), metric, list(districts),
+                          year, lang)
+
+
+dataset = shared.load_active_dataset()
+f = shared.current_filters(dataset)
+names = shared.district_names(dataset, dataset.label)
+shared.page_header(dataset, t("progress.title", f.lang, year=f.year), f.lang)
+scope = scope_text(f.districts, f.lang, names)
+st.caption(t("progress.intro", f.lang))
+if f.districts:
+    communes = len(select(dataset.commune_year, f.year, f.districts))
+    st.info(t("progress.prorata", f.lang, communes=fmt_number(communes, lang=f.lang)), icon=":material/filter_alt:")
+
+columns = st.columns(2)
+for index, metric in enumerate(PROGRESS_METRICS):
+    frame, result = frame_of(dataset, dataset.label, metric, f.districts, f.year, f.lang)
+    line = verdict(result, f.lang)
+    with columns[index % 2], st.container(border=True):
+        st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
+        st.altair_chart(styled(progress_layers(frame, metric, f.lang), f.lang), width="stretch", theme=None)
+        exported = styled(progress_layers(frame, metric, f.lang, [scope, line]), f.lang)
+        shared.chart_downloads(exported, frame, f"tien-do-{metric}-{f.year}", f.lang)
+
+other = shared.targets()
+other = other[(other["scope"] == "province") & ~other["metric"].isin(PROGRESS_METRICS)]
+if len(other):
+    items = "; ".join(f"{t(f'metric.{row.metric}', f.lang)} {row.year}: {fmt_number(row.value, lang=f.lang)}"
+                      for row in other.itertuples())
+    st.caption(t("progress.other_targets", f.lang, items=items))
+st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -1,0 +1,32 @@
+"""The progress page renders a chart, a verdict and downloads per target, for the province and districts."""
+from apptest_helpers import assert_clean, nodes, run_app
+
+from ntm.projection import PROGRESS_METRICS
+
+
+def verdicts(at):
+    return [m.value for m in at.markdown if "**" in m.value]
+
+
+def test_progress_page_for_the_province():
+    at = run_app("pages/progress.py")
+    assert_clean(at)
+    assert len(nodes(at, "vega_lite_chart")) == len(PROGRESS_METRICS)
+    assert len(nodes(at, "download_button")) >= 3 * len(PROGRESS_METRICS)
+    assert any("còn thiếu 9 xã so với mục tiêu 115/181" in v for v in verdicts(at))  # 106 of 115 in 2025
+
+
+def test_progress_page_for_districts_uses_pro_rata_targets():
+    at = run_app("pages/progress.py", districts=["180", "189"], year=2023)
+    assert_clean(at)
+    assert "tỷ lệ số xã được chọn (31 xã)" in nodes(at, "info")[0].value
+    assert any("so với mục tiêu 20/31" in v for v in verdicts(at))  # ceil(115 * 31 / 181) = 20
+
+
+def test_progress_page_in_english():
+    at = run_app("pages/progress.py", lang="en", districts=["180"])
+    assert_clean(at)
+    lines = verdicts(at)
+    assert len(lines) == len(PROGRESS_METRICS)
+    assert all(v.split("**")[1].startswith(("Missed:", "Behind:", "On track:", "The 2025 target")) for v in lines)
+    assert "Filtered to districts" in nodes(at, "info")[0].value
