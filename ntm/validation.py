@@ -174,7 +174,7 @@ class CommuneResolver:
         else:
             return None, "thiếu mã xã và tên xã.", "ghi mã xã (5 chữ số) hoặc tên xã."
         if district_code and row["district_code"] != district_code:
-            return None, f"xã «{row['name']}» thuộc «{row['district_name']}», không thuộc «{self.district_name(district_code)}».", \
+            return None, f"«{row['name']}» thuộc «{row['district_name']}», không thuộc «{self.district_name(district_code)}».", \
                 "kiểm tra lại cột huyện hoặc mã xã."
         if row["type"] != "Xã":
             return None, f"«{row['name']}» là {str(row['type']).lower()}, không tham gia xét nông thôn mới.", \
@@ -218,7 +218,7 @@ def read_common(sheet: Sheet, number: int, row: list[str], columns: Columns, res
     code, message, suggestion = resolver.resolve(cell(row, fields.get("code")), cell(row, fields.get("name")),
                                                  cell(row, fields.get("district")))
     if code is None:
-        where = fields.get("code", fields.get("name", 0))
+        where = fields["code"] if cell(row, fields.get("code")) or "name" not in fields else fields["name"]
         problems.append(error(message, sheet.name, number, columns.label(where), suggestion))
     year_text = cell(row, fields["year"])
     year = parse_year(year_text)
