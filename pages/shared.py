@@ -9,6 +9,8 @@ from ntm.dataset import LEVELS, Dataset, load_dataset
 from ntm.i18n import DEFAULT_LANG, LANGS, t
 from ntm.paths import DEMO_DIR
 from ntm.registry import districts as district_list
+from ntm.registry import load_registry
+from ntm.store import active_version_id, connect, database_url, load_version, store_exists
 from ntm.targets import load_published, load_targets
 
 LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -24,9 +26,28 @@ class Filters:
 
 
 @st.cache_resource(show_spinner=False)
+def store_engine(url: str):
+    return connect(url)
+
+
+def active_store():
+    """The versioned store's engine, or None while no store exists (viewing never creates one)."""
+    url = database_url()
+    return store_engine(url) if store_exists(url) else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _dataset_version(url: str, version_id: int | None) -> Dataset:
+    if version_id is None:
+        return load_dataset(DEMO_DIR, label="demo", illustrative=True)
+    criteria, levels = load_version(store_engine(url), version_id)
+    return Dataset(criteria, levels, load_registry(), label=f"v{version_id}")
+
+
 def load_active_dataset() -> Dataset:
-    """The dataset the dashboard shows (read-only; shared by all sessions)."""
-    return load_dataset(DEMO_DIR, label="demo", illustrative=True)
+    """The dataset the dashboard shows: the active stored version, else the bundled demo."""
+    engine = active_store()
+    return _dataset_version(database_url(), active_version_id(engine) if engine is not None else None)
 
 
 @st.cache_data(show_spinner=False)
