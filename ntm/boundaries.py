@@ -15,9 +15,10 @@ from ntm.paths import GEO
 
 DEFAULT_BOUNDARIES = GEO / "lang_son_districts_approx.geojson"
 ENV_VAR = "NTM_BOUNDARIES"
-CODE_COLUMNS = ("district_code", "ma_huyen", "dist_code", "code", "ma")
-NAME_COLUMNS = ("district_name", "ten_huyen", "name", "ten", "NAME_2", "district")
-_PREFIXES = r"^(huyen|thanh pho|tp\.?|thi xa|tx\.?|quan|district|city)\s+"
+# Shapefiles cut field names to 10 characters: district_c, district_n.
+CODE_COLUMNS = ("district_code", "district_c", "ma_huyen", "dist_code", "code", "ma")
+NAME_COLUMNS = ("district_name", "district_n", "ten_huyen", "name", "ten", "NAME_2", "district")
+_PREFIXES = r"^((huyen|thanh pho|thi xa|quan|district|city)\s+|(tp|tx)(\.\s*|\s+))"
 BROWSER_BUDGET = 250_000  # bytes of GeoJSON sent to the browser
 
 
