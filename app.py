@@ -4,7 +4,7 @@ import logging
 import streamlit as st
 
 from ntm.i18n import t
-from pages import downloads, shared
+from pages import downloads, present, shared
 
 st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾", layout="wide")
 
@@ -17,13 +17,17 @@ pages = [
     st.Page("pages/progress.py", title=t("nav.progress", lang), icon="📈", url_path="progress"),
     st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map"),
 ]
-navigation = st.navigation(pages)
+navigation = st.navigation(pages, position="hidden" if present.is_on() else "sidebar")
 shared.sidebar_filters(dataset, lang)
 shared.reset_button(dataset, lang)
 downloads.deck_downloads(dataset, shared.current_filters(dataset))
+present.toggle(lang)
 shared.invalid_url_notice(snapshot, dataset)
 try:
-    navigation.run()
+    if present.is_on():
+        present.run(dataset)
+    else:
+        navigation.run()
 except Exception:  # the user sees a message they can act on, never a traceback
     logging.getLogger("ntm").exception("page failed")
     st.error(t("error.generic", lang))

@@ -235,6 +235,14 @@ def progress_image(dataset, targets: pd.DataFrame, published: pd.DataFrame, name
                                     lang, year, names))
 
 
+def scope_text(communes: int, districts: tuple[str, ...], names: dict[str, str], lang: str) -> str:
+    """'Whole province (175 communes)' or the chosen districts with their communes."""
+    count = fmt_number(communes, lang=lang)
+    if districts:
+        return t("deck.scope.districts", lang, districts=", ".join(names[d] for d in districts), communes=count)
+    return t("deck.scope.province", lang, communes=count)
+
+
 def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, names: dict[str, str],
                        year: int, districts: tuple[str, ...], lang: str,
                        progress_png: bytes | None = None, map_png: bytes | None = None) -> Deck:
@@ -244,9 +252,7 @@ def selection_briefing(dataset, targets: pd.DataFrame, catalogue: pd.DataFrame, 
     from ntm.targets import headline_progress, load_published
 
     selection = select(dataset.commune_year, year, districts)
-    communes = fmt_number(len(selection), lang=lang)
-    scope = (t("deck.scope.districts", lang, districts=", ".join(names[d] for d in districts), communes=communes)
-             if districts else t("deck.scope.province", lang, communes=communes))
+    scope = scope_text(len(selection), districts, names, lang)
     return briefing(year=year, scope=scope, lang=lang, illustrative=dataset.illustrative,
                     progress=headline_progress(dataset.commune_year, targets, year, list(districts)),
                     ranking=district_ranking(selection, names),

@@ -235,7 +235,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "present.map": ("Bản đồ", "Map"),
     "present.progress": ("Tiến độ", "Progress"),
     "present.criteria": ("Tiêu chí", "Criteria"),
-    "present.weakest.line": ("{criterion}: {share} xã đạt", "{criterion}: {share} of communes"),
+    "present.weakest.line": ("{share} số xã đạt ({met}/{communes} xã)", "{share} of communes ({met} of {communes})"),
     # --- import and versions (issue 6) ---
     "nav.import": ("Nhập dữ liệu", "Import data"),
     "import.title": ("Nhập dữ liệu và phiên bản", "Data import and versions"),
