@@ -1,0 +1,156 @@
+"""Shared filters in a real browser: a district in the URL, the copied link, downloads, English,
+the reset button, the notice for a bad link, and screenshots of every page."""
+from io import BytesIO, StringIO
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+from playwright.sync_api import expect
+from pptx import Presentation
+
+from browser import ARTIFACTS_DIR, wait_for_app
+from ntm import metrics
+from ntm.overview import progress_card
+from ntm.targets import headline_progress, load_targets
+
+DISTRICT, DISTRICT_CODE = "Tràng Định", "180"
+METRIC = "[data-testid='stMetricValue']"
+SCREENS = ARTIFACTS_DIR() / "screens"
+
+
+@pytest.fixture(scope="module")
+def expected(demo):
+    """The first headline card's value for the province and for the district, in the latest year."""
+    year = demo.years[-1]
+    targets = load_targets()
+
+    def first_value(districts):
+        return progress_card(headline_progress(demo.commune_year, targets, year, districts)[0], "vi")["value"]
+
+    selection = metrics.select(demo.commune_year, year, [DISTRICT_CODE])
+    return {"year": year, "province": first_value([]), "district": first_value([DISTRICT_CODE]),
+            "district_ntm": metrics.summary(selection)["communes_ntm"], "district_communes": len(selection)}
+
+
+def choose_district(page, name: str) -> None:
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    box.click()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def test_district_in_url_copied_link_and_downloads(app_url, chromium, expected, tmp_path):
+    assert expected["province"] != expected["district"]
+    context = chromium.new_context(viewport={"width": 1600, "height": 1100}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.locator(METRIC).first).to_have_text(expected["province"])
+
+    choose_district(page, DISTRICT)
+    expect(page.locator(METRIC).first).to_have_text(expected["district"], timeout=20000)
+    page.wait_for_function("() => location.search.includes('districts=')")
+    assert parse_qs(urlparse(page.url).query)["districts"] == [DISTRICT]
+
+    copied = context.new_page()
+    copied.goto(page.url)
+    wait_for_app(copied)
+    expect(copied.locator(METRIC).first).to_have_text(expected["district"])
+    expect(copied.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first).to_contain_text(DISTRICT)
+    assert f"{DISTRICT}: {expected['district_communes']} xã" in copied.locator("[data-testid='stMain']").inner_text()
+
+    copied.get_by_text("Tải bảng số liệu").click()
+    with copied.expect_download() as download:
+        copied.get_by_role("button", name="Theo huyện · CSV").click()
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(StringIO(data.decode("utf-8-sig")))
+    assert table["Huyện / thành phố"].tolist() == [DISTRICT]
+    assert table["Xã đạt chuẩn"].tolist() == [expected["district_ntm"]]
+    assert table["Số xã"].tolist() == [expected["district_communes"]]
+
+    with copied.expect_download(timeout=60000) as download:
+        copied.get_by_role("button", name="Tải PowerPoint (.pptx)").click()
+    assert download.value.suggested_filename.endswith(".pptx")
+    deck = Presentation(BytesIO(download.value.path().read_bytes()))
+    assert len(deck.slides) == 7
+    assert DISTRICT in deck.slides[0].placeholders[1].text
+    cells = [cell.text for shape in deck.slides[1].shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells]
+    assert f"{expected['district_ntm']}/{expected['district_communes']} xã" in " ".join(cells)
+    context.close()
+
+
+def test_english_switch_is_kept_in_the_url_and_reset(app_url, chromium, expected):
+    page = chromium.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{app_url}/?districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh")
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text(f"Overview, {expected['year']}")
+    page.wait_for_function("() => location.search.includes('lang=English')")
+    assert parse_qs(urlparse(page.url).query)["districts"] == [DISTRICT]
+
+    page.get_by_role("button", name="Reset filters").click()
+    expect(page.locator(METRIC).first).to_have_text(expected["province"], timeout=20000)
+    page.wait_for_function("() => !location.search.includes('districts=')")
+    assert "lang=English" in page.url
+    page.close()
+
+
+def test_bad_link_values_are_ignored_with_a_notice(app_url, chromium, expected):
+    page = chromium.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"{app_url}/?year=1999&districts=Atlantis&districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh")
+    wait_for_app(page)
+    notice = page.locator("[data-testid='stAlert']").filter(has_text="không hợp lệ")
+    expect(notice).to_contain_text("Năm = 1999")
+    expect(notice).to_contain_text("Atlantis")
+    expect(page.locator(METRIC).first).to_have_text(expected["district"])
+    page.close()
+
+
+def test_presentation_mode_hides_the_sidebar(app_url, chromium, expected):
+    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/?present=1")
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
+    expect(page.locator(METRIC).first).to_have_text(expected["province"])
+    page.get_by_text("Bản đồ", exact=True).click()
+    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Bản đồ tỷ lệ xã đạt chuẩn theo huyện")
+    expect(page.locator("[data-testid='stMain'] img").first).to_be_visible(timeout=20000)
+    page.get_by_role("button", name="Thoát chế độ trình chiếu").click()
+    expect(page.locator("[data-testid='stSidebar']")).to_be_visible(timeout=20000)
+    page.close()
+
+
+def page_paths(app_url, chromium) -> list[str]:
+    page = chromium.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(app_url)
+    wait_for_app(page)
+    links = page.locator("[data-testid='stSidebarNav'] a").evaluate_all("links => links.map(a => a.href)")
+    page.close()
+    return [urlparse(link).path.strip("/") or "overview" for link in links]
+
+
+def test_screenshots_of_every_page(app_url, chromium):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    paths = page_paths(app_url, chromium)
+    assert "overview" in paths
+    views = [(path, f"{app_url}/{path}") for path in paths]
+    views += [(f"present-{screen}", f"{app_url}/?present=1&screen={label}") for screen, label in
+              (("overview", "T%E1%BB%95ng+quan"), ("map", "B%E1%BA%A3n+%C4%91%E1%BB%93"),
+               ("progress", "Ti%E1%BA%BFn+%C4%91%E1%BB%99"), ("criteria", "Ti%C3%AAu+ch%C3%AD"))]
+    written = []
+    for name, url in views:
+        for label, (width, height) in (("1920x1080", (1920, 1080)), ("390x844", (390, 844))):
+            page = chromium.new_page(viewport={"width": width, "height": height})
+            page.goto(url)
+            wait_for_app(page)
+            page.wait_for_timeout(1000)
+            target = SCREENS / f"{name}-{label}.png"
+            page.screenshot(path=target, full_page=True)
+            assert page.locator("[data-testid='stException']").count() == 0, name
+            page.close()
+            written.append(target)
+    assert all(p.stat().st_size > 10_000 for p in written)
+    print(f"\nscreenshots ({len(written)}): {SCREENS}")
