@@ -1,0 +1,41 @@
+"""The bad-file corpus: each file gives its specific message and leaves the store unchanged."""
+import pytest
+from import_fixtures import valid_xlsx
+from make_bad_files import build_corpus, build_cases
+
+from ntm.__main__ import main
+from ntm.store import connect, list_versions, load_active
+
+CASES = [name for name, _, _ in build_cases()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return {path.name: (path, expected) for path, expected in build_corpus(tmp_path_factory.mktemp("bad_files"))}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'ntm.sqlite'}"
+    good = tmp_path_factory.mktemp("good") / "good.xlsx"
+    good.write_bytes(valid_xlsx())
+    assert main(["--database", url, "import", str(good), "--user", "test"]) == 0
+    return url
+
+
+def test_corpus_has_at_least_forty_distinct_files(corpus):
+    assert len(corpus) >= 40 and len(set(CASES)) == len(CASES)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_file_gives_its_message_and_leaves_store_unchanged(name, corpus, store, capsys):
+    path, expected = corpus[name]
+    engine = connect(store)
+    versions_before, (active_before, criteria_before, _) = list_versions(engine), load_active(engine)
+    assert main(["--database", store, "import", str(path), "--user", "test"]) == 1
+    output = capsys.readouterr().out
+    assert expected in output, output
+    assert "LỖI" in output and "Traceback" not in output
+    assert list_versions(engine) == versions_before
+    active_after, criteria_after, _ = load_active(engine)
+    assert active_after == active_before and criteria_after.equals(criteria_before)
