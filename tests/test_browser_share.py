@@ -123,20 +123,21 @@ def test_presentation_mode_hides_the_sidebar(app_url, chromium, expected):
     page.close()
 
 
-def page_paths(app_url, chromium) -> list[str]:
+def page_links(app_url, chromium) -> dict[str, str]:
+    """Every page of the navigation: name (its URL path, 'overview' for the main page) -> URL."""
     page = chromium.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(app_url)
     wait_for_app(page)
     links = page.locator("[data-testid='stSidebarNav'] a").evaluate_all("links => links.map(a => a.href)")
     page.close()
-    return [urlparse(link).path.strip("/") or "overview" for link in links]
+    return {urlparse(link).path.strip("/") or "overview": link for link in links}
 
 
 def test_screenshots_of_every_page(app_url, chromium):
     SCREENS.mkdir(parents=True, exist_ok=True)
-    paths = page_paths(app_url, chromium)
-    assert "overview" in paths
-    views = [(path, f"{app_url}/{path}") for path in paths]
+    links = page_links(app_url, chromium)
+    assert "overview" in links and len(links) >= 2
+    views = list(links.items())
     views += [(f"present-{screen}", f"{app_url}/?present=1&screen={label}") for screen, label in
               (("overview", "T%E1%BB%95ng+quan"), ("map", "B%E1%BA%A3n+%C4%91%E1%BB%93"),
                ("progress", "Ti%E1%BA%BFn+%C4%91%E1%BB%99"), ("criteria", "Ti%C3%AAu+ch%C3%AD"))]
@@ -150,6 +151,7 @@ def test_screenshots_of_every_page(app_url, chromium):
             target = SCREENS / f"{name}-{label}.png"
             page.screenshot(path=target, full_page=True)
             assert page.locator("[data-testid='stException']").count() == 0, name
+            assert page.get_by_text("Page not found").count() == 0, name
             page.close()
             written.append(target)
     assert all(p.stat().st_size > 10_000 for p in written)
