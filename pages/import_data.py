@@ -93,7 +93,8 @@ def versions_table(engine, lang: str) -> pd.DataFrame:
 def upload_section(engine, dataset, editor: str, lang: str) -> None:
     st.subheader(t("import.upload.header", lang))
     upload = st.file_uploader(t("import.upload.label", lang), type=["xlsx", "csv"],
-                              help=t("import.upload.help", lang, mb=MAX_BYTES // 1048576))
+                              help=t("import.upload.help", lang, mb=MAX_BYTES // 1048576),
+                              key=f"upload_{st.session_state.get('upload_round', 0)}")
     if upload is None:
         return
     data = upload.getvalue()
@@ -123,6 +124,7 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
             st.error(t("import.store_failed", lang))
             return
         st.session_state["import_flash"] = t("import.saved", lang, version=version_id)
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
         st.rerun()
 
 
