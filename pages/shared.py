@@ -70,8 +70,24 @@ def language_switch() -> str:
     lang = st.sidebar.segmented_control(
         t("filter.language", DEFAULT_LANG) + " / Language", LANGS, default=DEFAULT_LANG,
         format_func=LANG_NAMES.get, key="lang", bind="query-params", persist_state="session",
+        on_change=relabel_url,
     )
     return lang or DEFAULT_LANG
+
+
+def criterion_label(criterion_id: str, lang: str) -> str:
+    catalogue = criteria_catalogue()
+    labels = dict(zip(catalogue["criterion_id"], catalogue["name_en" if lang == "en" else "name_vi"]))
+    return f"{criterion_id}. {labels[criterion_id]}"
+
+
+def relabel_url() -> None:
+    """The URL holds the filters' option text, which depends on the language: set the chosen
+    criterion and levels again so that the widgets write them in the new language."""
+    state = st.session_state
+    for key in ("criterion", "levels"):
+        if key in state:
+            state[key] = state[key]
 
 
 def sidebar_filters(dataset: Dataset, lang: str) -> None:
@@ -106,21 +122,29 @@ def url_snapshot() -> dict[str, list[str]]:
 def _accepted(dataset: Dataset, f: Filters) -> dict[str, set[str]]:
     """The URL text of every value the filters accepted in this run."""
     names = district_names(dataset, dataset.label)
-    catalogue = criteria_catalogue()
-    labels = dict(zip(catalogue["criterion_id"], catalogue["name_en" if f.lang == "en" else "name_vi"]))
     return {"lang": {LANG_NAMES[f.lang]}, "year": {str(f.year)},
-            "districts": {names[d] for d in f.districts}, "criterion": {f"{f.criterion}. {labels[f.criterion]}"},
+            "districts": {names[d] for d in f.districts}, "criterion": {criterion_label(f.criterion, f.lang)},
             "levels": {t(f"level.{lv}", f.lang) for lv in f.levels}}
 
 
+def ignored_url_values(snapshot: dict[str, list[str]], dataset: Dataset) -> list[tuple[str, str]]:
+    """(key, value) for every value of the link that the filters did not accept."""
+    accepted = _accepted(dataset, current_filters(dataset))
+    return [(key, value) for key, values in snapshot.items() for value in values if value not in accepted[key]]
+
+
 def invalid_url_notice(snapshot: dict[str, list[str]], dataset: Dataset) -> None:
-    """Say which values of the link were ignored (the widgets drop them silently)."""
+    """Say which values of the opened link were ignored (the widgets drop them silently). Only a
+    session's first run reads a link; the notice stays until the user changes a filter."""
+    state = st.session_state
+    if "url_notice" not in state:
+        state["url_notice"] = (ignored_url_values(snapshot, dataset), current_filters(dataset))
+    ignored, filters = state["url_notice"]
     f = current_filters(dataset)
-    accepted = _accepted(dataset, f)
-    ignored = [f"{t(URL_LABELS[key], f.lang)} = {value}" for key, values in snapshot.items() for value in values
-               if value not in accepted[key]]
-    if ignored:
-        st.warning(t("filter.invalid", f.lang, items=", ".join(ignored)), icon=":material/link_off:")
+    if ignored and (filters.year, filters.districts, filters.criterion, filters.levels) == (
+            f.year, f.districts, f.criterion, f.levels):
+        items = ", ".join(f"{t(URL_LABELS[key], f.lang)} = {value}" for key, value in ignored)
+        st.warning(t("filter.invalid", f.lang, items=items), icon=":material/link_off:")
 
 
 def reset_filters(dataset: Dataset) -> None:
