@@ -1,0 +1,51 @@
+"""District comparison: delta ranking on a chosen metric, small trend charts, the province as reference."""
+import streamlit as st
+
+from ntm import district_compare as compare
+from ntm.charts_districts import small_multiples
+from ntm.i18n import t
+from ntm.projection import PLAN_BASELINE_YEAR
+from pages import shared
+
+
+@st.cache_data(show_spinner=False)
+def series_of(_dataset, label: str, metric: str, districts: tuple[str, ...]):
+    return compare.district_series(_dataset.commune_year, metric, list(districts))
+
+
+dataset = shared.load_active_dataset()
+f = shared.current_filters(dataset)
+names = shared.district_names(dataset, dataset.label)
+shared.page_header(dataset, t("districts.title", f.lang, year=f.year), f.lang)
+
+earlier = [y for y in dataset.years if y < f.year]
+left, right = st.columns(2)
+metric = left.selectbox(t("districts.metric", f.lang), compare.DISTRICT_METRICS, key=f"districts_metric_{f.lang}",
+                        format_func=lambda m: t(f"metric.{m}", f.lang))
+if not earlier:
+    st.info(t("districts.baseline_after", f.lang, year=f.year), icon=":material/event:")
+    st.stop()
+default = earlier.index(PLAN_BASELINE_YEAR) if PLAN_BASELINE_YEAR in earlier else 0
+baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="districts_baseline")
+metric_name = t(f"metric.{metric}", f.lang)
+
+series = series_of(dataset, dataset.label, metric, f.districts)
+ranking = compare.delta_ranking(series, metric, f.year, baseline)
+province = compare.province_reference(dataset.commune_year, metric, f.year, baseline)
+st.subheader(t("districts.ranking", f.lang, metric=metric_name.lower(), year=f.year, baseline=baseline))
+improved = ranking.sort_values("rank_change", ascending=False, kind="stable").head(3)
+improved = improved[improved["rank_change"] > 0]
+if len(improved):
+    st.markdown(t("districts.most_improved", f.lang, baseline=baseline,
+                  names=", ".join(names.get(c, c) for c in improved["district_code"])))
+table = compare.ranking_display(ranking, province, names, metric, f.year, baseline, f.lang)
+st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
+
+st.subheader(t("districts.small", f.lang, metric=metric_name))
+if metric in compare.RATIO_METRICS:
+    st.caption(t("districts.reference", f.lang))
+frame = compare.small_multiples_frame(series, dataset.commune_year, metric, names, f.lang)
+chart = small_multiples(frame, metric, f.lang, t("districts.small", f.lang, metric=metric_name))
+st.altair_chart(chart, width="content", theme=None)
+shared.chart_downloads(chart, frame, f"so-sanh-huyen-{metric}", f.lang)
+st.caption(t("source.demo", f.lang) if dataset.illustrative else "")
