@@ -84,17 +84,21 @@ def test_district_in_url_copied_link_and_downloads(app_url, chromium, expected, 
 
 def test_english_switch_is_kept_in_the_url_and_reset(app_url, chromium, expected):
     page = chromium.new_page(viewport={"width": 1600, "height": 1100})
-    page.goto(f"{app_url}/?districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh")
+    page.goto(f"{app_url}/?districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh&criterion=05.+Tr%C6%B0%E1%BB%9Dng+h%E1%BB%8Dc")
     wait_for_app(page)
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
     expect(page.locator("[data-testid='stMain'] h1").first).to_have_text(f"Overview, {expected['year']}")
     page.wait_for_function("() => location.search.includes('lang=English')")
-    assert parse_qs(urlparse(page.url).query)["districts"] == [DISTRICT]
+    query = parse_qs(urlparse(page.url).query)
+    assert query["districts"] == [DISTRICT]
+    assert query["criterion"] == ["05. Schools"]
+    expect(page.locator(METRIC).first).to_have_text(expected["district"])
 
     page.get_by_role("button", name="Reset filters").click()
     expect(page.locator(METRIC).first).to_have_text(expected["province"], timeout=20000)
     page.wait_for_function("() => !location.search.includes('districts=')")
     assert "lang=English" in page.url
+    assert page.locator("[data-testid='stAlert']").filter(has_text="not valid").count() == 0
     page.close()
 
 
