@@ -13,6 +13,7 @@ lang = shared.language_switch()
 dataset = shared.load_active_dataset()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon="📊", url_path="overview", default=True),
+    st.Page("pages/commune.py", title=t("nav.commune", lang), icon="🔎", url_path="commune"),
     st.Page("pages/districts.py", title=t("nav.districts", lang), icon="🏘️", url_path="districts"),
     st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon="🧩", url_path="criteria"),
     st.Page("pages/import_data.py", title=t("nav.import", lang), icon="📥", url_path="import"),

@@ -17,7 +17,7 @@ def heatmap_frame(criteria: pd.DataFrame, cy: pd.DataFrame, names: dict[str, str
     """Share of communes meeting each criterion by district, for one year's commune-years."""
     table = district_criterion_shares(criteria, cy)
     labels = criterion_labels(catalogue, lang, year)
-    return table.assign(district=table["district_code"].map(names).fillna(table["district_code"]),
+    return table.assign(district=table["district_code"].map(lambda code: names.get(code, code)),
                         criterion=table["criterion_id"].map(labels))
 
 
@@ -41,7 +41,7 @@ def criterion_trend_frame(commune_year: pd.DataFrame, criterion_id: str, distric
     shown = list(districts or []) or sorted(rows["district_code"].unique())
     by_district = (rows[rows["district_code"].isin(shown)].groupby(["year", "district_code"])["met"]
                    .agg(["sum", "size"]).reset_index())
-    by_district["district"] = by_district["district_code"].map(names).fillna(by_district["district_code"])
+    by_district["district"] = by_district["district_code"].map(lambda code: names.get(code, code))
     province = rows.groupby("year")["met"].agg(["sum", "size"]).reset_index()
     province["district_code"], province["district"] = "province", t("scope.province", lang)
     table = pd.concat([by_district, province], ignore_index=True).rename(columns={"sum": "met", "size": "communes"})

@@ -81,7 +81,7 @@ def small_multiples_frame(series: pd.DataFrame, commune_year: pd.DataFrame, metr
                           names: dict[str, str], lang: str) -> pd.DataFrame:
     """district, year, value, series: each district's values and, for ratio metrics, the
     province's repeated beside every district as reference."""
-    frame = series.assign(district=series["district_code"].map(names).fillna(series["district_code"]),
+    frame = series.assign(district=series["district_code"].map(lambda code: names.get(code, code)),
                           series=t("districts.series.district", lang))
     if metric not in RATIO_METRICS:
         return frame

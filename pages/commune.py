@@ -1,0 +1,75 @@
+"""Commune scorecard: find a commune by name, its 19 criteria over the years, level history,
+what it still lacks, and its district's context."""
+import streamlit as st
+
+from ntm import communes
+from ntm.charts_commune import criteria_grid_chart, grid_frame, level_chart, level_frame
+from ntm.criteria_analysis import criterion_labels
+from ntm.formatting import fmt_number
+from ntm.i18n import t
+from pages import shared
+
+
+@st.cache_data(show_spinner=False)
+def index_of(_dataset, label: str, districts: tuple[str, ...]):
+    return communes.commune_index(_dataset.registry, _dataset.commune_year, list(districts))
+
+
+dataset = shared.load_active_dataset()
+f = shared.current_filters(dataset)
+names = shared.district_names(dataset, dataset.label)
+catalogue = shared.criteria_catalogue()
+shared.page_header(dataset, t("commune.title", f.lang), f.lang)
+
+index = index_of(dataset, dataset.label, f.districts)
+query = st.text_input(t("commune.search", f.lang), key="commune_query",
+                      placeholder=t("commune.search.placeholder", f.lang))
+found = communes.search(index, query) if query.strip() else index
+if found.empty:
+    st.info(t("commune.none", f.lang, query=query), icon=":material/search_off:")
+    st.stop()
+labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
+code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune_code")
+
+row = index.set_index("code").loc[code]
+history = communes.level_history(dataset.commune_year, code)
+shown = int(history.loc[history["year"] <= f.year, "year"].max()) if (history["year"] <= f.year).any() \
+    else int(history["year"].min())
+if shown != f.year:
+    st.caption(t("commune.not_in_year", f.lang, year=f.year, shown=shown))
+st.subheader(t("commune.heading", f.lang, name=row["name"], district=names.get(row["district_code"], "")))
+
+context = communes.district_context(dataset.commune_year, code, shown)
+latest = history[history["year"] == shown].iloc[0]
+cards = st.columns(4)
+cards[0].metric(t("commune.level", f.lang, year=shown), t(f"level.{latest['level']}", f.lang))
+cards[1].metric(t("commune.criteria_met", f.lang), f"{latest['criteria_met']}/19")
+cards[2].metric(t("commune.rank", f.lang), t("commune.rank.value", f.lang, rank=context["rank"],
+                                             communes=fmt_number(context["district"]["communes"], lang=f.lang)))
+recognised = latest["recognised_year"]
+cards[3].metric(t("commune.recognised", f.lang), "–" if latest["level"] == "none" or recognised != recognised
+                else str(int(recognised)))
+
+criterion_names = criterion_labels(catalogue, f.lang, shown)
+lacking = communes.missing_criteria(dataset.commune_year, code, shown)
+if lacking:
+    st.warning(t("commune.lacks", f.lang, n=len(lacking), year=shown,
+                 names="; ".join(criterion_names[c] for c in lacking)), icon=":material/flag:")
+else:
+    st.success(t("commune.lacks.none", f.lang, year=shown), icon=":material/verified:")
+
+grid = grid_frame(communes.criteria_grid(dataset.commune_year, code), criterion_labels(catalogue, f.lang), f.lang)
+chart = criteria_grid_chart(grid, f.lang, f"{row['name']}: {t('commune.grid', f.lang)}")
+st.altair_chart(chart, width="content", theme=None)
+shared.chart_downloads(chart, grid, f"xa-{code}-tieu-chi", f.lang)
+
+left, right = st.columns([3, 2])
+with left:
+    levels = level_frame(history, f.lang)
+    chart = level_chart(levels, f.lang, f"{row['name']}: {t('commune.history', f.lang)}")
+    st.altair_chart(chart, width="content", theme=None)
+    shared.chart_downloads(chart, levels, f"xa-{code}-muc-dat-chuan", f.lang)
+with right:
+    st.markdown(f"**{t('commune.context', f.lang, year=context['year'])}**")
+    st.dataframe(communes.context_table(context, names.get(row["district_code"], ""), f.lang), hide_index=True)
+st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

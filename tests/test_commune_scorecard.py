@@ -1,0 +1,82 @@
+"""Commune search with or without diacritics, the scorecard tables, and the page with filters."""
+import pandas as pd
+from apptest_helpers import assert_clean, nodes, run_app
+
+from ntm.communes import (commune_index, context_table, criteria_grid, district_context, fold, level_history,
+                          missing_criteria, search)
+from ntm.criteria import CRITERION_IDS
+
+INDEX = pd.DataFrame({
+    "code": ["1", "2", "3", "4"], "name": ["Xã Đình Lập", "Xã Bính Xá", "Xã Hoàng Đồng", "Xã Đồng Đăng"],
+    "short_name": ["Đình Lập", "Bính Xá", "Hoàng Đồng", "Đồng Đăng"], "district_code": ["189", "189", "178", "183"],
+    "district_name": "", })
+INDEX["key"] = INDEX["short_name"].map(fold)
+
+
+def test_fold_drops_diacritics_case_and_extra_spaces():
+    assert fold("  Đình   Lập ") == "dinh lap"
+    assert fold("HOÀNG ĐỒNG") == "hoang dong"
+
+
+def test_search_with_or_without_diacritics():
+    assert list(search(INDEX, "dinh lap")["code"]) == ["1"]
+    assert list(search(INDEX, "Đình Lập")["code"]) == ["1"]
+    assert list(search(INDEX, "xa binh xa")["code"]) == ["2"]  # the full name with its type
+    # exact name first, then names starting with the query, then names containing it
+    assert list(search(INDEX, "dong")["code"]) == ["4", "3"]
+    assert search(INDEX, "khong co").empty and search(INDEX, "  ").empty
+
+
+def tiny():
+    rows = []
+    for year, met in ((2024, 12), (2025, 19)):
+        for code, district, extra in (("x", "A", 0), ("y", "A", 3), ("z", "B", 0)):
+            count = min(met + extra, 19) if code != "z" else 5
+            rows.append({"commune_code": code, "year": year, "district_code": district,
+                         "level": "standard" if count == 19 else "none", "level_rank": int(count == 19),
+                         "recognised_year": 2025 if count == 19 else pd.NA, "criteria_met": count,
+                         **{f"c{cid}": int(cid) <= count for cid in CRITERION_IDS}})
+    table = pd.DataFrame(rows)
+    table["district_code"] = table["district_code"].astype("category")
+    return table
+
+
+def test_scorecard_tables():
+    cy = tiny()
+    grid = criteria_grid(cy, "x")
+    assert len(grid) == 2 * 19 and grid["met"].sum() == 12 + 19
+    assert missing_criteria(cy, "x", 2024) == [f"{i:02d}" for i in range(13, 20)]
+    assert missing_criteria(cy, "x", 2025) == []
+    history = level_history(cy, "x")
+    assert history[["year", "criteria_met", "level"]].values.tolist() == [[2024, 12, "none"], [2025, 19, "standard"]]
+    context = district_context(cy, "x", 2024)
+    assert context["rank"] == 2 and context["district"]["communes"] == 2  # y has 15 criteria in 2024
+    assert context["district"]["avg_criteria"] == 13.5 and context["province"]["communes"] == 3
+    shown = context_table(context, "Huyện A", "vi")
+    assert shown.iloc[1].tolist() == ["Huyện A", "2", "13,5", "0,0 %"]
+
+
+def test_commune_index_follows_the_district_filter(demo):
+    everyone = commune_index(demo.registry, demo.commune_year)
+    one = commune_index(demo.registry, demo.commune_year, ["189"])
+    assert len(everyone) == demo.commune_year["commune_code"].nunique()
+    assert set(one["district_code"]) == {"189"} and 0 < len(one) < len(everyone)
+
+
+def test_commune_page_finds_a_commune_typed_without_diacritics():
+    at = run_app("pages/commune.py")
+    assert_clean(at)
+    at.text_input(key="commune_query").input("dinh lap").run()
+    assert_clean(at)
+    assert at.subheader[0].value == "Xã Đình Lập (Đình Lập)"
+    assert len(nodes(at, "vega_lite_chart")) == 2
+    assert len(nodes(at, "download_button")) >= 6
+
+
+def test_commune_page_with_a_district_filter_in_english():
+    at = run_app("pages/commune.py", districts=["180"], year=2023, lang="en")
+    assert_clean(at)
+    assert at.subheader[0].value.endswith("(Tràng Định)")
+    at.text_input(key="commune_query").input("zzz").run()
+    assert_clean(at)
+    assert "No commune named" in nodes(at, "info")[0].value
