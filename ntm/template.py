@@ -37,15 +37,16 @@ def headers(catalogue: pd.DataFrame) -> list[str]:
 def wide_rows(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.DataFrame) -> list[list]:
     """Rows in the template layout for a dataset's commune-years."""
     met = criteria.pivot_table(index=["commune_code", "year"], columns="criterion_id", values="met", aggfunc="first")
-    places = registry.set_index("code")
+    criterion_ids = list(met.columns)
+    table = levels.sort_values(["year", "commune_code"]).join(met, on=["commune_code", "year"])
+    places = registry.set_index("code")[["short_name", "district_name"]].to_dict("index")
     rows = []
-    for record in levels.sort_values(["year", "commune_code"]).itertuples(index=False):
-        place = places.loc[record.commune_code]
-        values = met.loc[(record.commune_code, record.year)]
-        rows.append([record.commune_code, place["short_name"], place["district_name"], int(record.year)]
-                    + [MET_LABELS[0] if values[c] else MET_LABELS[1] for c in met.columns]
-                    + [LEVEL_LABELS_VI[record.level],
-                       None if pd.isna(record.recognised_year) else int(record.recognised_year)])
+    for record in table.to_dict("records"):
+        place = places[record["commune_code"]]
+        recognised = record["recognised_year"]
+        rows.append([record["commune_code"], place["short_name"], place["district_name"], int(record["year"])]
+                    + [MET_LABELS[0] if record[c] else MET_LABELS[1] for c in criterion_ids]
+                    + [LEVEL_LABELS_VI[record["level"]], None if pd.isna(recognised) else int(recognised)])
     return rows
 
 

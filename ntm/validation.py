@@ -111,7 +111,7 @@ class CommuneResolver:
     """Finds a registry commune from a code, a name and a district, with suggestions."""
 
     def __init__(self, registry: pd.DataFrame):
-        self.registry = registry.set_index("code")
+        self.registry = registry.set_index("code").to_dict("index")
         self.by_name: dict[str, list[str]] = {}
         for code, short in zip(registry["code"], registry["short_name"]):
             self.by_name.setdefault(key(short), []).append(code)
@@ -129,14 +129,14 @@ class CommuneResolver:
         return self.districts.get(folded) or self.districts.get(re.sub(r"^(tp|h)\s+", "", folded))
 
     def district_name(self, code: str) -> str:
-        return str(self.registry.loc[self.registry["district_code"] == code, "district_name"].iloc[0])
+        return next(str(row["district_name"]) for row in self.registry.values() if row["district_code"] == code)
 
     def suggest_name(self, folded: str) -> str:
         close = difflib.get_close_matches(folded, self.names, n=1, cutoff=0.6)
         if not close:
             return "kiểm tra lại tên theo danh mục đơn vị hành chính."
         code = self.by_name[close[0]][0]
-        row = self.registry.loc[code]
+        row = self.registry[code]
         return f"có phải là «{row['name']}» ({row['district_name']}, mã {code})?"
 
     def resolve(self, code: str, name: str, district: str) -> tuple[str | None, str, str]:
@@ -146,11 +146,11 @@ class CommuneResolver:
             return None, f"không nhận ra huyện «{district}».", "ghi tên huyện như trong tệp mẫu, ví dụ «Cao Lộc»."
         if code:
             code = code.zfill(5) if code.isdigit() else code.upper()
-            if code not in self.registry.index:
+            if code not in self.registry:
                 hint = self.suggest_name(key(re.sub(r"^(xã|xa)\s+", "", name, flags=re.I))) if name else \
                     "kiểm tra mã xã theo danh mục (5 chữ số, ví dụ 05986)."
                 return None, f"mã xã «{code}» không có trong danh mục đơn vị hành chính.", hint
-            row = self.registry.loc[code]
+            row = self.registry[code]
             if name and key(re.sub(r"^(xã|xa)\s+", "", name, flags=re.I)) != key(row["short_name"]):
                 return None, f"mã {code} là «{row['name']}», không phải «{name}».", \
                     "kiểm tra lại mã xã hoặc tên xã cho khớp nhau."
@@ -158,19 +158,19 @@ class CommuneResolver:
             folded = key(re.sub(r"^(xã|xa)\s+", "", name, flags=re.I))
             candidates = self.by_name.get(folded, [])
             if district_code:
-                in_district = [c for c in candidates if self.registry.loc[c, "district_code"] == district_code]
+                in_district = [c for c in candidates if self.registry[c]["district_code"] == district_code]
                 if candidates and not in_district:
-                    right = ", ".join(sorted({str(self.registry.loc[c, 'district_name']) for c in candidates}))
+                    right = ", ".join(sorted({str(self.registry[c]['district_name']) for c in candidates}))
                     return None, f"xã «{name}» không thuộc «{self.district_name(district_code)}».", \
                         f"xã này thuộc {right}; kiểm tra lại cột huyện."
                 candidates = in_district
             if not candidates:
                 return None, f"không tìm thấy xã «{name}» trong danh mục.", self.suggest_name(folded)
             if len(candidates) > 1:
-                where = ", ".join(str(self.registry.loc[c, "district_name"]) for c in candidates)
+                where = ", ".join(str(self.registry[c]["district_name"]) for c in candidates)
                 return None, f"có nhiều xã tên «{name}» ({where}).", "ghi thêm mã xã hoặc cột huyện."
             code = candidates[0]
-            row = self.registry.loc[code]
+            row = self.registry[code]
         else:
             return None, "thiếu mã xã và tên xã.", "ghi mã xã (5 chữ số) hoặc tên xã."
         if district_code and row["district_code"] != district_code:
