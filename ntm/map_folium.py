@@ -32,7 +32,7 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, html: str, position: str = "bottomright"):
+    def __init__(self, html: str, position: str = "topright"):
         super().__init__()
         self._name = "Legend"
         self.html = html
@@ -45,7 +45,7 @@ def offline_map(bounds: list[list[float]], base_tiles: bool = False, asset_url: 
                    attribution_control=base_tiles)
     m.default_js = [("leaflet", f"{asset_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{asset_url}/leaflet.css")]
-    m.fit_bounds(bounds)
+    m.fit_bounds(bounds, padding=(8, 8))
     return m
 
 
