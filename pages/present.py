@@ -17,6 +17,12 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stMain"] h1 {font-size: 3.4rem;}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 5.5rem !important; line-height: 1.15;}
 [data-testid="stMetricLabel"] p {font-size: 1.6rem;}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] {padding: 1rem;}
+  [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMetricLabel"] p {font-size: 1.1rem;}
+  [data-testid="stMain"] h1 {font-size: 2rem;}
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3rem !important;}
+}
 </style>"""
 
 
