@@ -43,3 +43,12 @@ def chromium():
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the folders tests report through record_property (e.g. the screenshots)."""
+    for outcome in ("passed", "failed"):
+        for report in terminalreporter.stats.get(outcome, []):
+            for name, value in getattr(report, "user_properties", []):
+                if name == "artifacts":
+                    terminalreporter.write_line(f"{report.nodeid}: {value}")

@@ -137,7 +137,7 @@ def page_links(app_url, chromium) -> dict[str, str]:
     return {urlparse(link).path.strip("/") or "overview": link for link in links}
 
 
-def test_screenshots_of_every_page(app_url, chromium):
+def test_screenshots_of_every_page(app_url, chromium, record_property):
     SCREENS.mkdir(parents=True, exist_ok=True)
     links = page_links(app_url, chromium)
     assert "overview" in links and len(links) >= 2
@@ -159,4 +159,5 @@ def test_screenshots_of_every_page(app_url, chromium):
             page.close()
             written.append(target)
     assert all(p.stat().st_size > 10_000 for p in written)
+    record_property("artifacts", f"{len(written)} screenshots in {SCREENS}")
     print(f"\nscreenshots ({len(written)}): {SCREENS}")
