@@ -13,11 +13,11 @@ lang = shared.language_switch()
 dataset = shared.load_active_dataset()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon="📊", url_path="overview", default=True),
-    st.Page("pages/commune.py", title=t("nav.commune", lang), icon="🔎", url_path="commune"),
-    st.Page("pages/districts.py", title=t("nav.districts", lang), icon="🏘️", url_path="districts"),
-    st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon="🧩", url_path="criteria"),
     st.Page("pages/import_data.py", title=t("nav.import", lang), icon="📥", url_path="import"),
     st.Page("pages/progress.py", title=t("nav.progress", lang), icon="📈", url_path="progress"),
+    st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon="🧩", url_path="criteria"),
+    st.Page("pages/districts.py", title=t("nav.districts", lang), icon="🏘️", url_path="districts"),
+    st.Page("pages/commune.py", title=t("nav.commune", lang), icon="🔎", url_path="commune"),
     st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map"),
 ]
 navigation = st.navigation(pages, position="hidden" if present.is_on() else "sidebar")
