@@ -12,13 +12,13 @@ snapshot = shared.url_snapshot()
 lang = shared.language_switch()
 dataset = shared.load_active_dataset()
 pages = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), icon="📊", url_path="overview", default=True),
-    st.Page("pages/import_data.py", title=t("nav.import", lang), icon="📥", url_path="import"),
-    st.Page("pages/progress.py", title=t("nav.progress", lang), icon="📈", url_path="progress"),
-    st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon="🧩", url_path="criteria"),
-    st.Page("pages/districts.py", title=t("nav.districts", lang), icon="🏘️", url_path="districts"),
-    st.Page("pages/commune.py", title=t("nav.commune", lang), icon="🔎", url_path="commune"),
-    st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map"),
+    st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
+    st.Page("pages/progress.py", title=t("nav.progress", lang), icon=":material/trending_up:", url_path="progress"),
+    st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon=":material/checklist:", url_path="criteria"),
+    st.Page("pages/districts.py", title=t("nav.districts", lang), icon=":material/leaderboard:", url_path="districts"),
+    st.Page("pages/commune.py", title=t("nav.commune", lang), icon=":material/search:", url_path="commune"),
+    st.Page("pages/import_data.py", title=t("nav.import", lang), icon=":material/upload_file:", url_path="import"),
 ]
 navigation = st.navigation(pages, position="hidden" if present.is_on() else "sidebar")
 shared.sidebar_filters(dataset, lang)

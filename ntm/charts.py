@@ -5,7 +5,8 @@ import pandas as pd
 from ntm.formatting import d3_locale
 
 PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#74c476", "advanced": "#31a354", "model": "#006d2c"}
-PALETTE_BANDS = {"lt10": "#d7301f", "10_14": "#fc8d59", "15_18": "#fdcc8a", "all19": "#238b45"}
+# Orange to blue: tells the bands apart with any colour vision (no red against green).
+PALETTE_BANDS = {"lt10": "#e66101", "10_14": "#fdb863", "15_18": "#92c5de", "all19": "#0571b0"}
 
 
 def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:

@@ -7,7 +7,7 @@ from ntm.charts_style import styled
 from ntm.dataset import LEVELS
 from ntm.i18n import t
 
-MET_COLORS = ("#31a354", "#e6550d")
+MET_COLORS = ("#0571b0", "#fdb863")  # met blue, not met orange: colour-blind safe
 PAD = alt.AutoSizeParams(type="pad")
 
 
@@ -16,8 +16,8 @@ def grid_frame(grid: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.Data
                        status=grid["met"].map({True: t("commune.met", lang), False: t("commune.not_met", lang)}))
 
 
-def criteria_grid_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
-    """Criteria down, years across; a cell is green when the criterion was met that year."""
+def criteria_grid_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
+    """Criteria down, years across; a cell is blue when the criterion was met that year."""
     order = list(frame.sort_values("criterion_id")["criterion"].unique())
     statuses = [t("commune.met", lang), t("commune.not_met", lang)]
     chart = alt.Chart(frame).mark_rect(stroke="white", strokeWidth=1.5).encode(
@@ -36,7 +36,7 @@ def level_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     return history.assign(level_label=history["level"].map(lambda level: t(f"level.{level}", lang)))
 
 
-def level_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
+def level_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
     """Criteria met each year as bars coloured by the commune's level that year."""
     labels = [t(f"level.{level}", lang) for level in LEVELS]
     bars = alt.Chart(frame).mark_bar().encode(

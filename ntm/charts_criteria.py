@@ -11,6 +11,7 @@ SHARE = ".0%"
 SHARE_TIP = ".1%"
 PROVINCE_COLOR = "#222222"
 PAD = alt.AutoSizeParams(type="pad")  # natural size: labels do not squeeze the plot
+SHARE_SCHEME = "yellowgreenblue"  # sequential, colour-blind safe, as on the map
 
 
 def _share_tooltips(lang: str) -> list[alt.Tooltip]:
@@ -29,14 +30,14 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMix
         y=alt.Y("district:N", sort=districts, title=t("chart.district", lang)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("share:Q", title=t("chart.share", lang), scale=alt.Scale(scheme="redyellowgreen", domain=[0, 1]),
+        color=alt.Color("share:Q", title=t("chart.share", lang), scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1]),
                         legend=alt.Legend(format=SHARE)),
         tooltip=[alt.Tooltip("district:N", title=t("chart.district", lang)),
                  alt.Tooltip("criterion:N", title=t("chart.criterion", lang))] + _share_tooltips(lang),
     )
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text("share:Q", format=SHARE),
-        color=alt.condition("datum.share < 0.25 || datum.share > 0.85", alt.value("white"), alt.value("#222")),
+        color=alt.condition("datum.share > 0.6", alt.value("white"), alt.value("#222")),
     )
     chart = (cells + text).properties(title=title, width=38 * len(criteria), height=26 * len(districts), autosize=PAD)
     return styled(chart, lang)
@@ -51,7 +52,7 @@ def ranking_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMix
                 axis=alt.Axis(format=SHARE)),
     )
     bars = base.mark_bar(color="#31a354").encode(
-        color=alt.Color("share:Q", scale=alt.Scale(scheme="redyellowgreen", domain=[0, 1]), legend=None),
+        color=alt.Color("share:Q", scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1]), legend=None),
         tooltip=[alt.Tooltip("criterion:N", title=t("chart.criterion", lang))] + _share_tooltips(lang))
     text = base.mark_text(align="left", dx=3, fontSize=11).encode(text=alt.Text("share:Q", format=SHARE_TIP))
     return styled((bars + text).properties(title=title, width=200, height=22 * len(order), autosize=PAD), lang)

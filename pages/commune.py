@@ -22,14 +22,15 @@ catalogue = shared.criteria_catalogue()
 shared.page_header(dataset, t("commune.title", f.lang), f.lang)
 
 index = index_of(dataset, dataset.label, f.districts)
-query = st.text_input(t("commune.search", f.lang), key="commune_query",
+query = st.text_input(t("commune.search", f.lang), key="q", bind="query-params",
                       placeholder=t("commune.search.placeholder", f.lang))
 found = communes.search(index, query) if query.strip() else index
 if found.empty:
     st.info(t("commune.none", f.lang, query=query), icon=":material/search_off:")
     st.stop()
 labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
-code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune_code")
+code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune",
+                    bind="query-params")
 
 row = index.set_index("code").loc[code]
 history = communes.level_history(dataset.commune_year, code)
@@ -59,14 +60,14 @@ else:
     st.success(t("commune.lacks.none", f.lang, year=shown), icon=":material/verified:")
 
 grid = grid_frame(communes.criteria_grid(dataset.commune_year, code), criterion_labels(catalogue, f.lang), f.lang)
-chart = criteria_grid_chart(grid, f.lang, f"{row['name']}: {t('commune.grid', f.lang)}")
+chart = criteria_grid_chart(grid, f.lang, [row["name"], t("commune.grid", f.lang)])
 st.altair_chart(chart, width="content", theme=None)
 shared.chart_downloads(chart, grid, f"xa-{code}-tieu-chi", f.lang)
 
 left, right = st.columns([3, 2])
 with left:
     levels = level_frame(history, f.lang)
-    chart = level_chart(levels, f.lang, f"{row['name']}: {t('commune.history', f.lang)}")
+    chart = level_chart(levels, f.lang, [row["name"], t("commune.history", f.lang)])
     st.altair_chart(chart, width="content", theme=None)
     shared.chart_downloads(chart, levels, f"xa-{code}-muc-dat-chuan", f.lang)
 with right:

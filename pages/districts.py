@@ -20,13 +20,15 @@ shared.page_header(dataset, t("districts.title", f.lang, year=f.year), f.lang)
 
 earlier = [y for y in dataset.years if y < f.year]
 left, right = st.columns(2)
-metric = left.selectbox(t("districts.metric", f.lang), compare.DISTRICT_METRICS, key=f"districts_metric_{f.lang}",
+metric = left.selectbox(t("districts.metric", f.lang), compare.DISTRICT_METRICS, key="metric",
+                        bind="query-params",
                         format_func=lambda m: t(f"metric.{m}", f.lang))
 if not earlier:
     st.info(t("districts.baseline_after", f.lang, year=f.year), icon=":material/event:")
     st.stop()
 default = earlier.index(PLAN_BASELINE_YEAR) if PLAN_BASELINE_YEAR in earlier else 0
-baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="districts_baseline")
+baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="baseline",
+                           bind="query-params")
 metric_name = t(f"metric.{metric}", f.lang)
 
 series = series_of(dataset, dataset.label, metric, f.districts)

@@ -124,7 +124,7 @@ if st.session_state.get("map_year") != f.year:
     st.session_state["map_year"] = f.year
 controls = st.columns([3, 3, 2])
 controls[0].select_slider(t("filter.year", f.lang), dataset.years, key="map_year", on_change=sync_year)
-metric = controls[1].selectbox(t("map.metric", f.lang), map_data.MAP_METRICS, key="map_metric",
+metric = controls[1].selectbox(t("map.metric", f.lang), map_data.MAP_METRICS, key="map_metric", bind="query-params",
                                format_func=lambda m: metric_label(m, f.criterion, f.lang))
 with controls[2]:
     show_points = st.toggle(t("map.show_points", f.lang), key="map_points")
@@ -154,7 +154,7 @@ with left:
                                                      title=t("map.title", f.lang, year=f.year)),
                        on_click="ignore", icon=":material/download:")
 with right:
-    code = st.selectbox(t("map.district", f.lang), list(names), key="map_district", index=None,
+    code = st.selectbox(t("map.district", f.lang), list(names), key="map_district", index=None, bind="query-params",
                         format_func=names.get, placeholder=t("map.district.none", f.lang))
     if code:
         panel(dataset, f.year, code, names, f.lang)

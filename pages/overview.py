@@ -39,17 +39,25 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("overview.levels", f.lang))
     levels = level_frame(headline, f.lang)
-    st.altair_chart(category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]],
-                                 t("chart.communes", f.lang), f.lang))
+    chart = category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]], t("chart.communes", f.lang), f.lang)
+    st.altair_chart(chart)
+    shared.chart_downloads(chart, levels[["label", "value"]], f"xa-theo-muc-{f.year}", f.lang)
 with right:
     st.subheader(t("overview.bands", f.lang))
     bands = band_frame(headline, f.lang)
-    st.altair_chart(category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]],
-                                 t("chart.communes", f.lang), f.lang))
+    chart = category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]], t("chart.communes", f.lang), f.lang)
+    st.altair_chart(chart)
+    shared.chart_downloads(chart, bands[["label", "value"]], f"xa-theo-so-tieu-chi-{f.year}", f.lang)
 
 st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)
 st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
-st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch")
+left, right = st.columns([2, 3])
+with left:
+    st.image(shared.district_map_png(dataset, dataset.label, f.year, f.lang), width="stretch")
+    st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
+with right:
+    st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch",
+                 height=36 * (len(table) + 1) + 3)
 downloads.table_downloads(dataset, f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -44,11 +44,6 @@ def toggle(lang: str) -> None:
 
 
 @st.cache_data(show_spinner=False)
-def map_png(_dataset, label: str, year: int, lang: str) -> bytes:
-    return deck.district_map(_dataset, year, lang)
-
-
-@st.cache_data(show_spinner=False)
 def progress_png(_dataset, label: str, year: int, districts: tuple[str, ...], lang: str) -> bytes:
     names = shared.district_names(_dataset, label)
     return deck.progress_image(_dataset, shared.targets(), shared.published(), names, year, districts, lang)
@@ -92,7 +87,7 @@ def run(dataset) -> None:
     if screen == "overview":
         overview_screen(dataset, f)
     elif screen == "map":
-        st.columns([1, 3, 1])[1].image(map_png(dataset, dataset.label, f.year, f.lang), width=820)
+        st.columns([1, 3, 1])[1].image(shared.district_map_png(dataset, dataset.label, f.year, f.lang), width=820)
     elif screen == "progress":
         st.columns([1, 6, 1])[1].image(progress_png(dataset, dataset.label, f.year, f.districts, f.lang), width=1150)
     else:

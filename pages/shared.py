@@ -85,7 +85,7 @@ def relabel_url() -> None:
     """The URL holds the filters' option text, which depends on the language: set the chosen
     criterion and levels again so that the widgets write them in the new language."""
     state = st.session_state
-    for key in ("criterion", "levels"):
+    for key in ("criterion", "levels", "metric", "map_metric"):
         if key in state:
             state[key] = state[key]
 
@@ -186,6 +186,14 @@ def headline_progress(_dataset: Dataset, year: int, districts: tuple[str, ...], 
     from ntm.targets import headline_progress as compute
 
     return compute(_dataset.commune_year, targets(), year, list(districts))
+
+
+@st.cache_data(show_spinner=False)
+def district_map_png(_dataset: Dataset, label: str, year: int, lang: str) -> bytes:
+    """The static district map of the share of communes meeting the standard (overview, presentation)."""
+    from ntm.deck import district_map
+
+    return district_map(_dataset, year, lang)
 
 
 def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:

@@ -161,3 +161,34 @@ def test_screenshots_of_every_page(app_url, chromium, record_property):
     assert all(p.stat().st_size > 10_000 for p in written)
     record_property("artifacts", f"{len(written)} screenshots in {SCREENS}")
     print(f"\nscreenshots ({len(written)}): {SCREENS}")
+
+
+def test_commune_scorecard_and_district_comparison_links_reopen_the_same_view(app_url, chromium):
+    """A district official looks up a commune, picks another one from the list and sends the link."""
+    context = chromium.new_context(viewport={"width": 1600, "height": 1100})
+    page = context.new_page()
+    page.goto(f"{app_url}/commune?q=hoa%20binh")
+    wait_for_app(page)
+    heading = page.locator("[data-testid='stMain'] h3").first
+    first = heading.inner_text()
+    page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.click()
+    options = page.locator("[role='option']")
+    assert options.count() > 1
+    second = options.nth(1).inner_text()
+    options.nth(1).click()
+    page.wait_for_function("() => location.search.includes('commune=')")
+    expect(heading).not_to_have_text(first, timeout=20000)
+    chosen = heading.inner_text()
+    name, district = second.split(" – ")
+    assert chosen == f"{name} ({district})"
+
+    copied = context.new_page()
+    copied.goto(page.url)
+    wait_for_app(copied)
+    expect(copied.locator("[data-testid='stMain'] h3").first).to_have_text(chosen)
+
+    page.goto(f"{app_url}/districts?metric=B%C3%ACnh%20qu%C3%A2n%20ti%C3%AAu%20ch%C3%AD/x%C3%A3&baseline=2018")
+    wait_for_app(page)
+    ranking = page.locator("[data-testid='stMain'] h3").first.inner_text()
+    assert "bình quân tiêu chí/xã" in ranking and "2018" in ranking
+    context.close()

@@ -66,7 +66,7 @@ def test_commune_index_follows_the_district_filter(demo):
 def test_commune_page_finds_a_commune_typed_without_diacritics():
     at = run_app("pages/commune.py")
     assert_clean(at)
-    at.text_input(key="commune_query").input("dinh lap").run()
+    at.text_input(key="q").input("dinh lap").run()
     assert_clean(at)
     assert at.subheader[0].value == "Xã Đình Lập (Đình Lập)"
     assert len(nodes(at, "vega_lite_chart")) == 2
@@ -77,6 +77,6 @@ def test_commune_page_with_a_district_filter_in_english():
     at = run_app("pages/commune.py", districts=["180"], year=2023, lang="en")
     assert_clean(at)
     assert at.subheader[0].value.endswith("(Tràng Định)")
-    at.text_input(key="commune_query").input("zzz").run()
+    at.text_input(key="q").input("zzz").run()
     assert_clean(at)
     assert "No commune named" in nodes(at, "info")[0].value

@@ -57,7 +57,7 @@ def test_districts_page_for_the_province():
 def test_districts_page_with_a_district_filter_and_another_metric():
     at = run_app("pages/districts.py", districts=["180", "189"], year=2023)
     assert_clean(at)
-    at.selectbox(key="districts_metric_vi").set_value("avg_criteria").run()
+    at.selectbox(key="metric").set_value("avg_criteria").run()
     assert_clean(at)
     table = at.dataframe[0].value
     assert set(table.iloc[:2, 1]) == {"Đình Lập", "Tràng Định"} and table.iloc[2, 1] == "Toàn tỉnh"

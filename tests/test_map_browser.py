@@ -63,4 +63,10 @@ def test_clicking_a_district_opens_its_panel(app_url, chromium):
     assert tables.count() == 3
     assert "Transport" in tables.nth(1).inner_text()
     page.screenshot(path=ARTIFACTS_DIR() / "map-offline-en-panel.png", full_page=True)
+    page.wait_for_function("() => location.search.includes('map_district=')")
+    shared = chromium.new_page(viewport={"width": 1600, "height": 1200})
+    _block_network(shared)
+    shared.goto(page.url)
+    shared.get_by_text("Tràng Định against the province").wait_for(timeout=30000)
+    shared.close()
     page.close()
