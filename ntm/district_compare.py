@@ -1,10 +1,11 @@
 """District comparison: a metric by district and year, and the ranking of districts with the
 change since a baseline year (value and rank), the province as reference."""
+import numpy as np
 import pandas as pd
 
 from ntm.formatting import fmt_number, fmt_percent, fmt_signed
 from ntm.i18n import t
-from ntm.metrics import METRICS, select, yearly_series
+from ntm.metrics import ADVANCED, MODEL, STANDARD, select, yearly_series
 
 DISTRICT_METRICS = ("share_ntm", "communes_ntm", "avg_criteria", "min_criteria", "communes_ntm_advanced",
                     "communes_ntm_model", "communes_below_10")
@@ -13,13 +14,29 @@ RATIO_METRICS = {"share_ntm", "avg_criteria", "min_criteria"}  # comparable with
 PROVINCE = "province"
 
 
+# Each metric of ntm.metrics.METRICS as (per-row values, aggregation), so that one groupby computes
+# it for every district and year at once (a loop over groups took over a second for 700 districts).
+GROUPED_METRICS = {
+    "communes_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "sum"),
+    "share_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "mean"),
+    "communes_ntm_advanced": (lambda cy: cy["level_rank"].to_numpy() >= ADVANCED, "sum"),
+    "communes_ntm_model": (lambda cy: cy["level_rank"].to_numpy() >= MODEL, "sum"),
+    "avg_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "mean"),
+    "min_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "min"),
+    "communes_below_10": (lambda cy: cy["criteria_met"].to_numpy() < 10, "sum"),
+    "communes": (lambda cy: np.ones(len(cy), dtype="int64"), "sum"),
+}
+
+
 def district_series(commune_year: pd.DataFrame, metric: str, districts=()) -> pd.DataFrame:
     """year, district_code, value: the metric for every district (or the selected ones) and year."""
     cy = select(commune_year, districts=districts)
-    fn = METRICS[metric]
-    rows = [(int(year), str(code), fn(group))
-            for (year, code), group in cy.groupby(["year", "district_code"], observed=True)]
-    return pd.DataFrame(rows, columns=["year", "district_code", "value"])
+    values, how = GROUPED_METRICS[metric]
+    rows = pd.DataFrame({"year": cy["year"].to_numpy(), "district_code": cy["district_code"].to_numpy(),
+                         "value": values(cy)})
+    table = rows.groupby(["year", "district_code"], observed=True)["value"].agg(how).reset_index()
+    return pd.DataFrame({"year": table["year"].astype("int64"), "district_code": table["district_code"].astype(str),
+                         "value": table["value"].astype("float64" if how == "mean" else "int64")})
 
 
 def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int) -> pd.DataFrame:
@@ -86,7 +103,13 @@ def small_multiples_frame(series: pd.DataFrame, commune_year: pd.DataFrame, metr
     if metric not in RATIO_METRICS:
         return frame
     province = yearly_series(commune_year, metric)
-    reference = [pd.DataFrame({"year": province.index.astype(int), "district_code": code, "value": province.to_numpy(),
-                               "district": name, "series": t("scope.province", lang)})
-                 for code, name in frame[["district_code", "district"]].drop_duplicates().itertuples(index=False)]
-    return pd.concat([frame, *reference], ignore_index=True)
+    shown = frame[["district_code", "district"]].drop_duplicates()
+    if shown.empty:
+        return frame
+    years = len(province)
+    reference = pd.DataFrame({"year": np.tile(province.index.astype(int), len(shown)),
+                              "district_code": np.repeat(shown["district_code"].to_numpy(), years),
+                              "value": np.tile(province.to_numpy(), len(shown)),
+                              "district": np.repeat(shown["district"].to_numpy(), years),
+                              "series": t("scope.province", lang)})
+    return pd.concat([frame, reference], ignore_index=True)
