@@ -31,6 +31,7 @@ if found.empty:
 labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
 code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune",
                     bind="query-params")
+shared.page_url_notice("commune", list(labels.values()), t("commune.choose", f.lang), f.lang)
 
 row = index.set_index("code").loc[code]
 history = communes.level_history(dataset.commune_year, code)

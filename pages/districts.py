@@ -23,12 +23,15 @@ left, right = st.columns(2)
 metric = left.selectbox(t("districts.metric", f.lang), compare.DISTRICT_METRICS, key="metric",
                         bind="query-params",
                         format_func=lambda m: t(f"metric.{m}", f.lang))
+shared.page_url_notice("metric", [t(f"metric.{m}", f.lang) for m in compare.DISTRICT_METRICS],
+                       t("districts.metric", f.lang), f.lang)
 if not earlier:
     st.info(t("districts.baseline_after", f.lang, year=f.year), icon=":material/event:")
     st.stop()
 default = earlier.index(PLAN_BASELINE_YEAR) if PLAN_BASELINE_YEAR in earlier else 0
 baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="baseline",
                            bind="query-params")
+shared.page_url_notice("baseline", [str(y) for y in earlier], t("districts.baseline", f.lang), f.lang)
 metric_name = t(f"metric.{metric}", f.lang)
 
 series = series_of(dataset, dataset.label, metric, f.districts)

@@ -126,6 +126,8 @@ controls = st.columns([3, 3, 2])
 controls[0].select_slider(t("filter.year", f.lang), dataset.years, key="map_year", on_change=sync_year)
 metric = controls[1].selectbox(t("map.metric", f.lang), map_data.MAP_METRICS, key="map_metric", bind="query-params",
                                format_func=lambda m: metric_label(m, f.criterion, f.lang))
+shared.page_url_notice("map_metric", [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS],
+                       t("map.metric", f.lang), f.lang)
 with controls[2]:
     show_points = st.toggle(t("map.show_points", f.lang), key="map_points")
     base_tiles = st.toggle(t("map.base_tiles", f.lang), key="map_tiles")
@@ -156,6 +158,7 @@ with left:
 with right:
     code = st.selectbox(t("map.district", f.lang), list(names), key="map_district", index=None, bind="query-params",
                         format_func=names.get, placeholder=t("map.district.none", f.lang))
+    shared.page_url_notice("map_district", list(names.values()), t("map.district", f.lang), f.lang)
     if code:
         panel(dataset, f.year, code, names, f.lang)
     else:

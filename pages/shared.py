@@ -115,8 +115,8 @@ URL_LABELS = {"lang": "filter.language", "year": "filter.year", "districts": "fi
 
 
 def url_snapshot() -> dict[str, list[str]]:
-    """The filter values in the URL as the run starts, before the widgets drop invalid ones."""
-    return {key: st.query_params.get_all(key) for key in URL_KEYS if key in st.query_params}
+    """The values in the URL as the run starts, before the widgets drop invalid ones."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
 def _accepted(dataset: Dataset, f: Filters) -> dict[str, set[str]]:
@@ -130,7 +130,8 @@ def _accepted(dataset: Dataset, f: Filters) -> dict[str, set[str]]:
 def ignored_url_values(snapshot: dict[str, list[str]], dataset: Dataset) -> list[tuple[str, str]]:
     """(key, value) for every value of the link that the filters did not accept."""
     accepted = _accepted(dataset, current_filters(dataset))
-    return [(key, value) for key, values in snapshot.items() for value in values if value not in accepted[key]]
+    return [(key, value) for key, values in snapshot.items() if key in accepted
+            for value in values if value not in accepted[key]]
 
 
 def invalid_url_notice(snapshot: dict[str, list[str]], dataset: Dataset) -> None:
@@ -139,12 +140,27 @@ def invalid_url_notice(snapshot: dict[str, list[str]], dataset: Dataset) -> None
     state = st.session_state
     if "url_notice" not in state:
         state["url_notice"] = (ignored_url_values(snapshot, dataset), current_filters(dataset))
+        state["url_opened"] = snapshot
     ignored, filters = state["url_notice"]
     f = current_filters(dataset)
     if ignored and (filters.year, filters.districts, filters.criterion, filters.levels) == (
             f.year, f.districts, f.criterion, f.levels):
         items = ", ".join(f"{t(URL_LABELS[key], f.lang)} = {value}" for key, value in ignored)
         st.warning(t("filter.invalid", f.lang, items=items), icon=":material/link_off:")
+
+
+def page_url_notice(key: str, accepted: list[str], label: str, lang: str) -> None:
+    """The same notice for a page's own widget bound to the URL (`key`): said when the opened link
+    gave it a value outside `accepted` (the widget's option text), until the user changes it."""
+    state = st.session_state
+    ignored = [value for value in state.get("url_opened", {}).get(key, []) if value not in accepted]
+    if not ignored:
+        return
+    marker = f"url_notice_{key}"
+    if marker not in state:
+        state[marker] = state.get(key)
+    if state.get(key) == state[marker]:
+        st.warning(t("filter.invalid", lang, items=f"{label} = {', '.join(ignored)}"), icon=":material/link_off:")
 
 
 def reset_filters(dataset: Dataset) -> None:

@@ -110,6 +110,15 @@ def test_bad_link_values_are_ignored_with_a_notice(app_url, chromium, expected):
     expect(notice).to_contain_text("Năm = 1999")
     expect(notice).to_contain_text("Atlantis")
     expect(page.locator(METRIC).first).to_have_text(expected["district"])
+    page.goto(f"{app_url}/districts?metric=Bogus&baseline=1990")
+    wait_for_app(page)
+    notices = page.locator("[data-testid='stAlert']").filter(has_text="không hợp lệ")
+    expect(notices.filter(has_text="Chỉ tiêu so sánh = Bogus")).to_have_count(1)
+    expect(notices.filter(has_text="Năm gốc = 1990")).to_have_count(1)
+    page.goto(f"{app_url}/commune?commune=X%C3%A3%20Atlantis")
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stAlert']").filter(has_text="không hợp lệ")).to_contain_text("Xã Atlantis")
+    expect(page.locator("[data-testid='stMain'] h3").first).to_be_visible()
     page.close()
 
 
