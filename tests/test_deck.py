@@ -93,3 +93,19 @@ def test_english_deck(demo, names):
     prs = Presentation(BytesIO(deck.to_pptx(briefing, "en")))
     assert prs.slides[1].shapes.title.text == "Results against the 2025 targets"
     assert "Whole province" in prs.slides[0].placeholders[1].text
+
+
+def test_libreoffice_opens_the_pptx_and_renders_every_slide(demo, names, tmp_path):
+    """LibreOffice Impress (installed by .ci/run) loads the deck headless and exports all 7 slides."""
+    import subprocess
+
+    source = tmp_path / "deck.pptx"
+    source.write_bytes(deck.to_pptx(build(demo, names, 2025, (), "vi"), "vi"))
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pages = PdfReader(tmp_path / "deck.pdf").pages
+    assert len(pages) == 7
+    for page, title in zip(pages, TITLES_VI):
+        assert " ".join(title.split()) in " ".join(page.extract_text().split())
