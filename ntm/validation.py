@@ -258,13 +258,17 @@ def read_level(sheet: Sheet, number: int, row: list[str], columns: Columns,
     return level, recognised
 
 
+def data_rows(sheet: Sheet, header_row: int):
+    """(row number as the spreadsheet shows it, cells) of every non-empty row below the header."""
+    for offset, row in enumerate(sheet.rows[header_row + 1:]):
+        if any(row):
+            yield header_row + offset + 2, row
+
+
 def read_wide(sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver,
               problems: list[Problem]) -> list[Record]:
     records = []
-    for offset, row in enumerate(sheet.rows[header_row + 1:]):
-        number = header_row + offset + 2
-        if not any(row):
-            continue
+    for number, row in data_rows(sheet, header_row):
         before = len(problems)
         code, year = read_common(sheet, number, row, columns, resolver, problems)
         met = {}
@@ -292,10 +296,7 @@ def met_problem(text: str, sheet: str, number: int, column: str) -> Problem:
 def read_long(sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver,
               problems: list[Problem]) -> list[Record]:
     groups: dict[tuple[str, int], Record] = {}
-    for offset, row in enumerate(sheet.rows[header_row + 1:]):
-        number = header_row + offset + 2
-        if not any(row):
-            continue
+    for number, row in data_rows(sheet, header_row):
         before = len(problems)
         code, year = read_common(sheet, number, row, columns, resolver, problems)
         criterion = criterion_of_header(cell(row, columns.fields["criterion"])) or \
