@@ -6,6 +6,7 @@ Each figure is the median of repeated runs; ratios are to a floor measured in th
 bare pandas groupby computing the same per-district shares of communes meeting the standard.
 """
 import argparse
+import json
 import re
 import resource
 import statistics
@@ -14,19 +15,45 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+import altair as alt
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ntm import metrics
-from ntm.criteria import CRITERION_IDS
+from ntm import communes, metrics
+from ntm import criteria_analysis as analysis
+from ntm import district_compare as compare
+from ntm.boundaries import Boundaries, load_boundaries, simplify_for_browser
+from ntm.charts import PALETTE_BANDS, PALETTE_LEVELS, category_bar
+from ntm.charts_commune import criteria_grid_chart, level_chart
+from ntm.charts_commune import grid_frame as commune_grid_frame
+from ntm.charts_commune import level_frame as commune_level_frame
+from ntm.charts_criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
+from ntm.charts_districts import small_multiples
+from ntm.charts_progress import progress_layers, scope_text
+from ntm.charts_style import styled
+from ntm.criteria import CRITERION_IDS, load_criteria
 from ntm.dataset import LEVELS, load_dataset, save_dataset
+from ntm.i18n import t
+from ntm.map_data import class_breaks, district_values
+from ntm.map_folium import choropleth
+from ntm.overview import band_frame, level_frame
 from ntm.paths import DEMO_DIR, ROOT, SHARED
+from ntm.projection import PROGRESS_METRICS, progress_frame, verdict
+from ntm.registry import districts as district_list
+from ntm.targets import load_published, load_targets
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 NATIONAL_UNITS = SHARED / "geo" / "admin_units_2025-03.csv"
+NATIONAL_BOUNDARIES = SHARED / "geo" / "vietnam_districts.geojson"
+# Bytes of district GeoJSON for the national map: its 3 MB HTML budget less about 1 MB for the
+# features' properties, the district labels and Leaflet's set-up code.
+NATIONAL_GEOJSON_BUDGET = 2_000_000
+SELECTED_DISTRICTS = 20  # the national filter change selects this many districts
 YEARS = tuple(range(2015, 2026))
 BUDGETS = {
     "page_rerun_lang_son_s": 0.3,
@@ -97,7 +124,159 @@ def filter_change(dataset, year: int, districts: list[str]) -> None:
     metrics.criterion_counts(dataset.criteria, selection)
 
 
-def national_figures(repeat: int) -> dict[str, float]:
+@dataclass(frozen=True)
+class PageInputs:
+    """What the pages read besides the dataset and the filters (cached once per session in the app)."""
+    names: dict[str, str]  # district code -> short name, as pages.shared.district_names
+    catalogue: pd.DataFrame
+    targets: pd.DataFrame
+    published: pd.DataFrame
+
+
+def page_inputs(dataset) -> PageInputs:
+    table = district_list(dataset.registry)
+    return PageInputs(dict(zip(table["district_code"], table["district_short"])), load_criteria(),
+                      load_targets(), load_published())
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite spec with its data inline. No row limit: Streamlit sends the data
+    separately and has none either (Altair's default stops at 5,000 rows)."""
+    with alt.data_transformers.enable("default", max_rows=None):
+        return chart.to_dict()
+
+
+# One function per page: the frames and Altair charts the page builds for a year, a district
+# selection (empty: every district) and a language, each chart turned into its Vega-Lite spec.
+# They mirror pages/<page>.py (same builders, same arguments); tables and widgets are left out.
+
+def page_charts_overview(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
+    headline = metrics.summary(metrics.select(dataset.commune_year, year, districts))
+    levels, bands = level_frame(headline, lang), band_frame(headline, lang)
+    return [spec(category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]], t("chart.communes", lang), lang)),
+            spec(category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]], t("chart.communes", lang), lang))]
+
+
+def page_charts_progress(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
+    scope = scope_text(districts, lang, inputs.names)
+    specs = []
+    for metric in PROGRESS_METRICS:
+        frame, result = progress_frame(dataset.commune_year, inputs.targets, inputs.published, metric,
+                                       list(districts), year, lang)
+        line = verdict(result, lang)
+        specs.append(spec(styled(progress_layers(frame, metric, lang), lang)))
+        styled(progress_layers(frame, metric, lang, [scope, line]), lang)  # the export's chart, made on click
+    return specs
+
+
+def page_charts_criteria(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi",
+                         criterion: str = "02") -> list[dict]:
+    names, catalogue = inputs.names, inputs.catalogue
+    scope = scope_text(districts, lang, names)
+    selection = metrics.select(dataset.commune_year, year, districts)
+    heatmap = analysis.heatmap_frame(dataset.criteria, selection, names, catalogue, lang, year)
+    ranking = analysis.ranking_frame(dataset.criteria, selection, catalogue, lang, year)
+    bands = analysis.band_trend_frame(dataset.commune_year, districts, lang)
+    label = analysis.criterion_labels(catalogue, lang)[criterion]
+    trend = analysis.criterion_trend_frame(dataset.commune_year, criterion, districts, names, lang)
+    return [spec(heatmap_chart(heatmap, lang, t("criteria.heatmap", lang, year=year))),
+            spec(ranking_chart(ranking, lang, t("criteria.ranking", lang, year=year, scope=scope))),
+            spec(bands_chart(bands, lang, t("criteria.bands", lang, scope=scope))),
+            spec(trend_chart(trend, lang, t("criteria.trend", lang, criterion=label)))]
+
+
+def page_charts_districts(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi",
+                          metric: str = compare.DISTRICT_METRICS[0]) -> list[dict]:
+    series = compare.district_series(dataset.commune_year, metric, list(districts))
+    frame = compare.small_multiples_frame(series, dataset.commune_year, metric, inputs.names, lang)
+    title = t("districts.small", lang, metric=t(f"metric.{metric}", lang))
+    return [spec(small_multiples(frame, metric, lang, title))]
+
+
+def page_charts_commune(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
+    """The scorecard of the first commune the page offers for the selection."""
+    cy = dataset.commune_year
+    index = communes.commune_index(dataset.registry, cy, list(districts))
+    row = index.iloc[0]
+    history = communes.level_history(cy, row["code"])
+    grid = communes.criteria_grid(cy, row["code"])
+    grid = commune_grid_frame(grid, analysis.criterion_labels(inputs.catalogue, lang), lang)
+    levels = commune_level_frame(history, lang)
+    return [spec(criteria_grid_chart(grid, lang, f"{row['name']}: {t('commune.grid', lang)}")),
+            spec(level_chart(levels, lang, f"{row['name']}: {t('commune.history', lang)}"))]
+
+
+PAGE_CHARTS = {"overview": page_charts_overview, "progress": page_charts_progress,
+               "criteria": page_charts_criteria, "districts": page_charts_districts,
+               "commune": page_charts_commune}
+
+
+def national_boundaries(registry: pd.DataFrame, path: Path = NATIONAL_BOUNDARIES,
+                        budget: int = NATIONAL_GEOJSON_BUDGET) -> tuple[Boundaries, gpd.GeoDataFrame]:
+    """The district shapes matched to the registry's districts (with the matching report) and
+    simplified for the browser, as the map page does once and caches."""
+    loaded = load_boundaries(district_list(registry), path)
+    return loaded, simplify_for_browser(loaded.frame, budget)
+
+
+def district_map_html(dataset, frame: gpd.GeoDataFrame, names: dict[str, str], year: int,
+                      metric: str = "share_ntm", lang: str = "vi") -> str:
+    """What a map page rerun computes without its caches: values, class breaks, the folium map, its HTML."""
+    values = district_values(dataset, year, metric)
+    breaks = class_breaks(dataset, metric)
+    fmap = choropleth(frame, values, names, metric, t(f"map.metric.{metric}", lang, criterion="02"), breaks, lang,
+                      approximate=False)
+    return fmap.get_root().render()
+
+
+def map_feature_codes(html: str) -> list[str]:
+    """district_code of every feature of the district layer's GeoJSON embedded in the map's HTML."""
+    match = re.search(r"geo_json_\w+_add\(", html)
+    if match is None:
+        return []
+    data, _ = json.JSONDecoder().raw_decode(html, match.end())
+    return [feature["properties"]["district_code"] for feature in data["features"] if feature["geometry"]]
+
+
+def national_map_figures(dataset, repeat: int) -> tuple[dict[str, float], list[str]]:
+    start = time.perf_counter()
+    loaded, frame = national_boundaries(dataset.registry)
+    boundaries_s = time.perf_counter() - start
+    names = page_inputs(dataset).names
+    year = YEARS[-1]
+    html = district_map_html(dataset, frame, names, year)
+    in_html = map_feature_codes(html)
+    if sorted(in_html) != sorted(frame["district_code"]):
+        raise RuntimeError(f"map HTML has {len(in_html)} district features for {len(frame)} matched districts")
+    figures = {
+        "national_map_districts_matched": len(frame),
+        "national_map_features_unmatched": len(loaded.unmatched),
+        "national_map_districts_missing": len(loaded.missing),
+        "national_map_features_in_html": len(in_html),
+        "national_map_boundaries_s": boundaries_s,
+        "national_map_html_national_s": median_time(lambda: district_map_html(dataset, frame, names, year), repeat),
+        "national_map_html_mb": len(html.encode()) / 1e6,
+    }
+    notes = [f"map: {NATIONAL_BOUNDARIES.name}, {len(frame)} of {len(names)} registry districts matched by "
+             f"district_code; load, match and simplify once (as the page caches it) {boundaries_s:.2f} s",
+             f"map features matching no registry district ({len(loaded.unmatched)}): {', '.join(loaded.unmatched)}",
+             f"registry districts with no shape ({len(loaded.missing)}): {', '.join(loaded.missing)}"]
+    return figures, notes
+
+
+def chart_spec_figures(dataset, year: int, districts: list[str], repeat: int) -> dict[str, float]:
+    """Median time to build each page's chart specs for the district selection and, as the page
+    shows every district when none is selected, for no selection."""
+    inputs = page_inputs(dataset)
+    figures = {}
+    for page, build in PAGE_CHARTS.items():
+        figures[f"chart_specs_{page}_national_s"] = median_time(
+            lambda: build(dataset, inputs, year, districts), repeat)
+        figures[f"chart_specs_{page}_all_national_s"] = median_time(lambda: build(dataset, inputs, year, ()), repeat)
+    return figures
+
+
+def national_figures(repeat: int) -> tuple[dict[str, float], list[str]]:
     registry = national_registry()
     criteria, levels = national_tables(registry)
     with tempfile.TemporaryDirectory() as folder:
@@ -106,7 +285,7 @@ def national_figures(repeat: int) -> dict[str, float]:
         load_s = median_time(lambda: load_dataset(Path(folder), registry=registry), max(1, repeat // 3))
         dataset = load_dataset(Path(folder), registry=registry)
     year = YEARS[-1]
-    districts = sorted(registry["district_code"].unique())[:20]
+    districts = sorted(registry["district_code"].unique())[:SELECTED_DISTRICTS]
     figures = {
         "national_communes": registry["code"].nunique(),
         "national_districts": registry["district_code"].nunique(),
@@ -119,7 +298,12 @@ def national_figures(repeat: int) -> dict[str, float]:
     }
     figures["filter_change_ratio_to_floor"] = figures["filter_change_national_s"] / figures["floor_s"]
     figures["district_table_ratio_to_floor"] = figures["district_table_national_s"] / figures["floor_s"]
-    return figures
+    figures.update(chart_spec_figures(dataset, year, districts, repeat))
+    map_figures, notes = national_map_figures(dataset, repeat)
+    figures.update(map_figures)
+    notes.insert(0, f"national selection: {SELECTED_DISTRICTS} districts ({', '.join(districts)}), year {year}; "
+                    "'_all_': no district selected, the page shows every district")
+    return figures, notes
 
 
 def lang_son_figures(repeat: int) -> dict[str, float]:
@@ -190,12 +374,15 @@ def peak_memory_mb() -> float:
 
 
 def report(figures: dict[str, float]) -> str:
+    """One line a figure; national timings (`*_national_s`) with their ratio to the floor."""
     lines = []
+    floor = figures.get("floor_s")
     for name, value in figures.items():
         budget = BUDGETS.get(name)
         verdict = "" if budget is None else (f"  budget {budget:g}: " + ("OK" if value <= budget else "OVER"))
+        ratio = f"  {value / floor:8.1f}x floor" if floor and name.endswith("_national_s") else ""
         shown = f"{value:.4f}" if isinstance(value, float) else f"{value}"
-        lines.append(f"{name:34s} {shown:>12s}{verdict}")
+        lines.append(f"{name:38s} {shown:>12s}{ratio}{verdict}")
     return "\n".join(lines)
 
 
@@ -206,9 +393,11 @@ def main() -> None:
     figures = {"cold_start_s": statistics.median(cold_start_s() for _ in range(3))}
     figures.update(lang_son_figures(args.repeat))
     figures.update(page_rerun_figures(args.repeat))
-    figures.update(national_figures(args.repeat))
+    national, notes = national_figures(args.repeat)
+    figures.update(national)
     figures["peak_memory_mb"] = peak_memory_mb()
     print(report(figures))
+    print("\n".join(notes))
 
 
 if __name__ == "__main__":
