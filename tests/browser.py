@@ -23,11 +23,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None, timeout: float = 60):
-    """Start `streamlit run app.py` on a free port; yield its base URL."""
+def streamlit_server(env: dict | None = None, timeout: float = 60, args: tuple[str, ...] = ()):
+    """Start `streamlit run app.py` on a free port (extra command-line `args`); yield its base URL."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true", *args]
     log = open(ARTIFACTS_DIR() / f"streamlit-{port}.log", "w")
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -7,7 +7,7 @@ from ntm.auth import check_editor, hash_password, oidc_editor, verify_password
 from ntm.import_flow import commit, preview
 from ntm.store import connect
 
-PAGE = "pages/import_data.py"
+PAGE = "pages/import.py"
 PASSWORD = "mật-khẩu đúng"
 EDITORS = {"bientap": hash_password(PASSWORD, salt=b"0123456789abcdef")}
 
