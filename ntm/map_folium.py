@@ -1,5 +1,6 @@
 """The interactive district choropleth (folium/Leaflet), built to run with no network: only the
 app's own copy of Leaflet is loaded and no tile server is needed."""
+import html
 import json
 
 import folium
@@ -37,6 +38,27 @@ class Legend(MacroElement):
         self._name = "Legend"
         self.html = html
         self.position = position
+
+
+class Labels(MacroElement):
+    """District names as non-interactive Leaflet div icons, added in one loop: a folium Marker
+    each compiles its own templates, most of the build time of a map with hundreds of districts."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.labels|tojson }}.forEach(function (label) {
+            L.marker([label[0], label[1]], {interactive: false, icon: L.divIcon({
+                html: '<div class="ntm-label">' + label[2] + '</div>',
+                iconSize: [110, 16], iconAnchor: [55, 8], className: 'ntm-label-icon'})
+            }).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}
+    """)
+
+    def __init__(self, labels: list[tuple[float, float, str]]):
+        super().__init__()
+        self._name = "Labels"
+        self.labels = [[lat, lon, html.escape(str(text))] for lat, lon, text in labels]
 
 
 def offline_map(bounds: list[list[float]], base_tiles: bool = False, asset_url: str = LEAFLET_URL) -> folium.Map:
@@ -100,10 +122,8 @@ def choropleth(frame: gpd.GeoDataFrame, values: pd.DataFrame, names: dict[str, s
                                       aliases=[t("col.district", lang), metric_label, ""]),
         className="ntm-district",
     ).add_to(m)
-    for code, point in zip(frame["district_code"], frame.geometry.representative_point()):
-        folium.Marker([round(point.y, 4), round(point.x, 4)], icon=folium.DivIcon(
-            html=f'<div class="ntm-label">{names.get(code, code)}</div>', icon_size=(110, 16),
-            icon_anchor=(55, 8), class_name="ntm-label-icon"), interactive=False).add_to(m)
+    Labels([(round(point.y, 4), round(point.x, 4), names.get(code, code))
+            for code, point in zip(frame["district_code"], frame.geometry.representative_point())]).add_to(m)
     if communes is not None and len(communes):
         folium.GeoJson(
             commune_features(communes, lang), name="communes",
