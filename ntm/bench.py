@@ -1,9 +1,16 @@
 """Benchmark at Lạng Sơn and national scale. Run: python -m ntm.bench [--repeat N]
 
+Lạng Sơn scale (the bundled demo data): cold start of `streamlit run app.py` to the first page's
+title in headless Chromium, a filter change, the per-district table, each page's chart specs, and
+an AppTest rerun of every page (caches warm).
 National scale: every unit in ../shared/geo/admin_units_2025-03.csv (about 10,000 communes in
-about 700 districts), 19 criteria, 2015-2025 (about 2 million criterion rows), synthetic values.
+about 700 districts), 19 criteria, 2015-2025 (about 2 million criterion rows), synthetic values:
+loading, a filter change (one year, 20 districts), the per-district table, each page's chart specs
+(Vega-Lite dicts built with the pages' own builders) for those 20 districts and for no selection
+(every district), and the district map's HTML from ../shared/geo/vietnam_districts.geojson.
 Each figure is the median of repeated runs; ratios are to a floor measured in the same run: a
 bare pandas groupby computing the same per-district shares of communes meeting the standard.
+Peak memory is the process's maximum resident set size.
 """
 import argparse
 import json
@@ -309,11 +316,15 @@ def national_figures(repeat: int) -> tuple[dict[str, float], list[str]]:
 def lang_son_figures(repeat: int) -> dict[str, float]:
     dataset = load_dataset(DEMO_DIR)
     year = dataset.years[-1]
-    return {
+    figures = {
         "filter_change_lang_son_s": median_time(lambda: filter_change(dataset, year, ["180"]), repeat),
         "district_table_lang_son_s": median_time(
             lambda: metrics.district_table(metrics.select(dataset.commune_year, year)), repeat),
     }
+    inputs = page_inputs(dataset)
+    for page, build in PAGE_CHARTS.items():  # the whole province, as a page opens
+        figures[f"chart_specs_{page}_lang_son_s"] = median_time(lambda: build(dataset, inputs, year, ()), repeat)
+    return figures
 
 
 def app_pages() -> list[str]:
