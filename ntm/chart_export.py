@@ -7,13 +7,15 @@ import pandas as pd
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
     buffer = io.BytesIO()
-    chart.save(buffer, format="png", scale_factor=scale)
+    with alt.data_transformers.disable_max_rows():  # a national heatmap has over 5,000 cells
+        chart.save(buffer, format="png", scale_factor=scale)
     return buffer.getvalue()
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:
     buffer = io.StringIO()
-    chart.save(buffer, format="svg")
+    with alt.data_transformers.disable_max_rows():
+        chart.save(buffer, format="svg")
     return buffer.getvalue()
 
 

@@ -10,36 +10,52 @@ from pages import shared
 
 dataset = shared.load_active_dataset()
 f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
-catalogue = shared.criteria_catalogue()
 shared.page_header(dataset, t("criteria.title", f.lang, year=f.year), f.lang)
-scope = scope_text(f.districts, f.lang, names)
 selection = select(dataset.commune_year, f.year, f.districts)
 if selection.empty:
     st.info(t("error.no_communes", f.lang, year=f.year), icon=":material/filter_alt_off:")
     st.stop()
 
 
-def show(chart, frame, name: str) -> None:
-    st.altair_chart(chart, width="content", theme=None)
-    shared.chart_downloads(chart, frame, f"{name}-{f.year}", f.lang)
+@st.cache_data(show_spinner=False)
+def charts(_dataset, label: str, year: int, districts: tuple[str, ...], criterion: str, lang: str) -> dict:
+    """name -> (data, Vega-Lite spec, title, builder) of every chart on the page; Altair's work is
+    done once per selection, not on every rerun."""
+    catalogue = shared.criteria_catalogue()
+    scope = scope_text(districts, lang, shared.district_names(_dataset, label))
+    selection = select(_dataset.commune_year, year, districts)
+    names = shared.district_names(_dataset, label)
+    label_of = analysis.criterion_labels(catalogue, lang)[criterion]
+    built = {
+        "tieu-chi-theo-huyen": (analysis.heatmap_frame(_dataset.criteria, selection, names, catalogue, lang, year),
+                                heatmap_chart, t("criteria.heatmap", lang, year=year)),
+        "tieu-chi-kho-de": (analysis.ranking_frame(_dataset.criteria, selection, catalogue, lang, year),
+                            ranking_chart, t("criteria.ranking", lang, year=year, scope=scope)),
+        "nhom-tieu-chi-theo-nam": (analysis.band_trend_frame(_dataset.commune_year, districts, lang),
+                                   bands_chart, t("criteria.bands", lang, scope=scope)),
+        f"tieu-chi-{criterion}-theo-nam": (
+            analysis.criterion_trend_frame(_dataset.commune_year, criterion, districts, names, lang),
+            trend_chart, t("criteria.trend", lang, criterion=label_of)),
+    }
+    return {name: (frame, build(frame, lang, title).to_dict(validate=False), title, build)  # tests validate them
+            for name, (frame, build, title) in built.items()}
 
 
-heatmap = analysis.heatmap_frame(dataset.criteria, selection, names, catalogue, f.lang, f.year)
-show(heatmap_chart(heatmap, f.lang, t("criteria.heatmap", f.lang, year=f.year)), heatmap, "tieu-chi-theo-huyen")
+def show(name: str) -> None:
+    frame, spec, title, build = page_charts[name]
+    st.vega_lite_chart(spec, width="content", theme=None)
+    shared.chart_downloads(lambda: build(frame, f.lang, title), frame, f"{name}-{f.year}", f.lang)
 
+
+page_charts = charts(dataset, dataset.label, f.year, f.districts, f.criterion, f.lang)
+show("tieu-chi-theo-huyen")
 left, right = st.columns(2)
 with left:
-    ranking = analysis.ranking_frame(dataset.criteria, selection, catalogue, f.lang, f.year)
+    ranking = page_charts["tieu-chi-kho-de"][0]
     st.markdown(t("criteria.ranking.hardest", f.lang, names=", ".join(ranking["criterion"].head(3))))
-    show(ranking_chart(ranking, f.lang, t("criteria.ranking", f.lang, year=f.year, scope=scope)), ranking,
-         "tieu-chi-kho-de")
+    show("tieu-chi-kho-de")
 with right:
-    bands = analysis.band_trend_frame(dataset.commune_year, f.districts, f.lang)
-    show(bands_chart(bands, f.lang, t("criteria.bands", f.lang, scope=scope)), bands, "nhom-tieu-chi-theo-nam")
-
-label = analysis.criterion_labels(catalogue, f.lang)[f.criterion]
-trend = analysis.criterion_trend_frame(dataset.commune_year, f.criterion, f.districts, names, f.lang)
+    show("nhom-tieu-chi-theo-nam")
 st.caption(t("criteria.trend.help", f.lang))
-show(trend_chart(trend, f.lang, t("criteria.trend", f.lang, criterion=label)), trend, f"tieu-chi-{f.criterion}-theo-nam")
+show(f"tieu-chi-{f.criterion}-theo-nam")
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

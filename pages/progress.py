@@ -19,6 +19,13 @@ def frame_of(_dataset, label: str, metric: str, districts: tuple[str, ...], year
                           year, lang)
 
 
+@st.cache_data(show_spinner=False)
+def chart_spec(_dataset, label: str, metric: str, districts: tuple[str, ...], year: int, lang: str) -> dict:
+    """The page chart as a Vega-Lite spec: Altair's work is done once per selection, not per rerun."""
+    frame, _ = frame_of(_dataset, label, metric, districts, year, lang)
+    return styled(progress_layers(frame, metric, lang), lang).to_dict(validate=False)  # tests validate them
+
+
 dataset = shared.load_active_dataset()
 f = shared.current_filters(dataset)
 names = shared.district_names(dataset, dataset.label)
@@ -35,9 +42,10 @@ for index, metric in enumerate(PROGRESS_METRICS):
     line = verdict(result, f.lang)
     with columns[index % 2], st.container(border=True):
         st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
-        st.altair_chart(styled(progress_layers(frame, metric, f.lang), f.lang), width="stretch", theme=None)
-        exported = styled(progress_layers(frame, metric, f.lang, [scope, line]), f.lang)
-        shared.chart_downloads(exported, frame, f"tien-do-{metric}-{f.year}", f.lang)
+        st.vega_lite_chart(chart_spec(dataset, dataset.label, metric, f.districts, f.year, f.lang),
+                           width="stretch", theme=None)
+        shared.chart_downloads(lambda frame=frame, metric=metric, line=line: styled(
+            progress_layers(frame, metric, f.lang, [scope, line]), f.lang), frame, f"tien-do-{metric}-{f.year}", f.lang)
 
 other = shared.targets()
 other = other[(other["scope"] == "province") & ~other["metric"].isin(PROGRESS_METRICS)]

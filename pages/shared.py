@@ -213,10 +213,12 @@ def district_map_png(_dataset: Dataset, label: str, year: int, lang: str) -> byt
 
 
 def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
-    """PNG, SVG and CSV download buttons under a chart; files are made only when asked for."""
+    """PNG, SVG and CSV download buttons under a chart; files are made only when asked for.
+    `chart` is an Altair chart or a function that builds one (built only for the download)."""
     from ntm.chart_export import chart_png, chart_svg, frame_csv
 
-    files = (("png", lambda: chart_png(chart), "image/png"), ("svg", lambda: chart_svg(chart), "image/svg+xml"),
+    build = chart if callable(chart) and not hasattr(chart, "to_dict") else (lambda: chart)
+    files = (("png", lambda: chart_png(build()), "image/png"), ("svg", lambda: chart_svg(build()), "image/svg+xml"),
              ("csv", lambda: frame_csv(frame), "text/csv"))
     row = st.container(horizontal=True)
     for kind, make, mime in files:

@@ -60,3 +60,20 @@ def test_csv_keeps_vietnamese_text():
 
     text = frame_csv(pd.DataFrame({"tên": ["Tràng Định"]})).decode("utf-8-sig")
     assert text.splitlines() == ["tên", "Tràng Định"]
+
+
+def test_export_has_no_row_limit_and_leaves_altair_settings_alone():
+    """A national heatmap (691 districts x 19 criteria) is over Altair's default 5,000 rows."""
+    import altair as alt
+    import pandas as pd
+
+    cells = pd.DataFrame({"x": range(6000), "y": range(6000)})
+    chart = alt.Chart(cells).mark_point().encode(x="x:Q", y="y:Q").properties(width=300, height=200)
+    assert chart_svg(chart).count("<path") >= 6000  # a point each, plus the axes
+    assert Image.open(io.BytesIO(chart_png(chart, scale=1))).size[0] > 300
+    try:
+        chart.to_dict()
+    except alt.MaxRowsError:
+        pass
+    else:
+        raise AssertionError("the global row limit should still apply outside exports")
