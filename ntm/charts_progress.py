@@ -37,7 +37,8 @@ def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[
     base = alt.Chart(frame).encode(
         x=alt.X("year:Q", title=t("chart.year", lang), scale=alt.Scale(zero=False, nice=False, padding=28),
                 axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value:Q", title=t(f"metric.{metric}", lang), axis=alt.Axis(format=value_format)),
+        y=alt.Y("value:Q", title=t(f"metric.{metric}", lang),
+                axis=alt.Axis(format=value_format, tickMinStep=0.5 if metric == "avg_criteria" else 1)),
         color=color,
     )
 

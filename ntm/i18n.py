@@ -158,6 +158,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.communes_ntm_model": ("xã", "communes"),
     "unit.avg_criteria": ("tiêu chí/xã", "criteria per commune"),
     "unit.min_criteria": ("tiêu chí", "criteria"),
+    "unit.one.communes_ntm": ("xã", "commune"),
+    "unit.one.communes_ntm_advanced": ("xã", "commune"),
+    "unit.one.communes_ntm_model": ("xã", "commune"),
+    "unit.one.avg_criteria": ("tiêu chí/xã", "criterion per commune"),
+    "unit.one.min_criteria": ("tiêu chí", "criterion"),
     "verdict.reached": ("Đã đạt mục tiêu năm {target_year} ({target}) từ năm {year}.",
                         "The {target_year} target ({target}) was reached in {year}."),
     "verdict.on_track": (

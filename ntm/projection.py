@@ -170,7 +170,8 @@ def verdict(p: Progress | None, lang: str = "vi") -> str:
     if p.metric in COUNT_METRICS:
         shortfall = math.ceil(shortfall - 1e-9)
     target = target_label(p.metric, p.target, p.denominator, decimals, partial(fmt_number, lang=lang))
-    values = {"target_year": p.target_year, "target": target, "unit": t(f"unit.{p.metric}", lang),
+    unit = t(f"unit.one.{p.metric}" if shortfall == 1 else f"unit.{p.metric}", lang)
+    values = {"target_year": p.target_year, "target": target, "unit": unit,
               "gap": fmt_number(shortfall, decimals, lang), "pace": fmt_number(p.pace_recent, 1, lang)}
     if p.status == "reached":
         return t("verdict.reached", lang, year=p.reached_year, **values)

@@ -99,3 +99,11 @@ def test_verdict_on_track_names_the_year_and_missed_names_the_gap():
                                        "the 2025 target (100/181) is reached in 2025.")
     missed = progress(SERIES, "avg_criteria", 60.5, 2019, 2023)
     assert verdict(missed) == "Không đạt: năm 2019 còn thiếu 3,5 tiêu chí/xã so với mục tiêu 60,5."
+
+
+def test_english_verdict_says_one_criterion_and_one_commune():
+    one_short = pd.Series({2019: 9.0, 2020: 9.0})
+    assert verdict(progress(one_short, "min_criteria", 10, 2020, 2020), "en") == (
+        "Missed: 1 criterion short of the 2020 target (10).")
+    assert "1 commune short" in verdict(progress(pd.Series({2019: 8, 2020: 9}), "communes_ntm", 10, 2020, 2020, 181), "en")
+    assert "2 communes short" in verdict(progress(pd.Series({2019: 8, 2020: 8}), "communes_ntm", 10, 2020, 2020, 181), "en")
