@@ -1,6 +1,7 @@
 """The one catalogue of interface strings: Vietnamese first, English on request."""
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, as the switch shows them
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # app and navigation
@@ -22,6 +23,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.districts": ("Huyện / thành phố", "Districts"),
     "filter.districts.all": ("Toàn tỉnh", "Whole province"),
     "filter.language": ("Ngôn ngữ", "Language"),
+    "filter.language.switch": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
     "filter.criterion": ("Tiêu chí", "Criterion"),
     "filter.level": ("Mức đạt chuẩn", "Level"),
     "filter.level.all": ("Tất cả các mức", "All levels"),
@@ -89,6 +91,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.criterion": ("Tiêu chí", "Criterion"),
     "map.show_points": ("Hiện các xã (màu theo mức đạt chuẩn)", "Show communes (coloured by level)"),
     "map.base_tiles": ("Nền bản đồ trực tuyến (cần Internet)", "Online base map (needs internet)"),
+    "map.image.approximate": ("Ranh giới huyện là sơ đồ gần đúng (không phải bản đồ chính thức).",
+                              "District shapes are approximate (not the official map)."),
     "map.no_data": ("Không có số liệu", "No data"),
     "map.approximate": ("Ranh giới huyện là sơ đồ gần đúng, dựng từ tọa độ trung tâm xã. Để dùng ranh giới chính thức: "
                         "đặt biến NTM_BOUNDARIES hoặc tải tệp lên ở mục «Ranh giới».",

@@ -9,12 +9,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from ntm.boundaries import Boundaries, load_boundaries  # noqa: E402
+from ntm.i18n import t  # noqa: E402
 from ntm.map_data import NO_DATA, PALETTE, SHARE_BREAKS, class_labels, colour_of, nice_breaks  # noqa: E402
 from ntm.registry import districts, load_registry  # noqa: E402
 
-APPROXIMATE_NOTE = {"vi": "Ranh giới huyện là sơ đồ gần đúng (không phải bản đồ chính thức).",
-                    "en": "District shapes are approximate (not the official map)."}
-NO_DATA_LABEL = {"vi": "Không có số liệu", "en": "No data"}
 
 
 def default_breaks(values: dict[str, float]) -> tuple[float, ...]:
@@ -48,12 +46,12 @@ def district_map_png(values_by_district_code: dict[str, float], metric_label: st
     labels = class_labels(breaks, _metric_kind(breaks), lang)
     handles = [Patch(facecolor=c, edgecolor="#555555", label=label) for c, label in zip(PALETTE, labels)]
     if any(code not in values_by_district_code for code in frame["district_code"]):
-        handles.append(Patch(facecolor=NO_DATA, edgecolor="#555555", label=NO_DATA_LABEL["en" if lang == "en" else "vi"]))
+        handles.append(Patch(facecolor=NO_DATA, edgecolor="#555555", label=t("map.no_data", lang)))
     axes.legend(handles=handles, title=metric_label, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, title_fontsize=8, frameon=True)
     if title:
         axes.set_title(title, fontsize=11)
     if not boundaries.official:
-        figure.text(0.01, 0.01, APPROXIMATE_NOTE["en" if lang == "en" else "vi"], fontsize=7, color="#555555")
+        figure.text(0.01, 0.01, t("map.image.approximate", lang), fontsize=7, color="#555555")
     axes.set_axis_off()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", bbox_inches="tight")

@@ -6,14 +6,13 @@ import streamlit as st
 
 from ntm.criteria import load_criteria
 from ntm.dataset import LEVELS, Dataset, load_dataset
-from ntm.i18n import DEFAULT_LANG, LANGS, t
+from ntm.i18n import DEFAULT_LANG, LANGS, LANGUAGE_NAMES, t
 from ntm.paths import DEMO_DIR
 from ntm.registry import districts as district_list
 from ntm.registry import load_registry
 from ntm.store import active_version_id, connect, database_url, load_version, store_exists
 from ntm.targets import load_published, load_targets
 
-LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -68,8 +67,8 @@ def district_names(_dataset: Dataset, label: str) -> dict[str, str]:
 
 def language_switch() -> str:
     lang = st.sidebar.segmented_control(
-        t("filter.language", DEFAULT_LANG) + " / Language", LANGS, default=DEFAULT_LANG,
-        format_func=LANG_NAMES.get, key="lang", bind="query-params", persist_state="session",
+        t("filter.language.switch", DEFAULT_LANG), LANGS, default=DEFAULT_LANG,
+        format_func=LANGUAGE_NAMES.get, key="lang", bind="query-params", persist_state="session",
         on_change=relabel_url,
     )
     return lang or DEFAULT_LANG
@@ -122,7 +121,7 @@ def url_snapshot() -> dict[str, list[str]]:
 def _accepted(dataset: Dataset, f: Filters) -> dict[str, set[str]]:
     """The URL text of every value the filters accepted in this run."""
     names = district_names(dataset, dataset.label)
-    return {"lang": {LANG_NAMES[f.lang]}, "year": {str(f.year)},
+    return {"lang": {LANGUAGE_NAMES[f.lang]}, "year": {str(f.year)},
             "districts": {names[d] for d in f.districts}, "criterion": {criterion_label(f.criterion, f.lang)},
             "levels": {t(f"level.{lv}", f.lang) for lv in f.levels}}
 
