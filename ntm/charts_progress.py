@@ -26,7 +26,7 @@ def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[
     frame = frame.assign(series=frame["kind"].map(lambda k: t(f"series.{k}", lang)))
     present = [k for k in KINDS if (frame["kind"] == k).any()]
     value_format = VALUE_FORMAT.get(metric, ",.0f")
-    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=3),
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=3, labelLimit=300),
                       scale=alt.Scale(domain=[t(f"series.{k}", lang) for k in present],
                                       range=[COLORS[k] for k in present]))
     tooltip = [alt.Tooltip("series:N", title=t("chart.series", lang)),
