@@ -21,9 +21,16 @@ def scope_text(districts, lang: str, district_names: dict[str, str] | None = Non
     return ", ".join(names.get(code, code) for code in districts)
 
 
-def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[str] | None = None) -> alt.LayerChart:
-    """The chart of a progress frame (see ntm.projection.progress_frame), not yet localised."""
-    frame = frame.assign(series=frame["kind"].map(lambda k: t(f"series.{k}", lang)))
+def with_series(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The progress frame with each row's legend label."""
+    return frame.assign(series=frame["kind"].map(lambda k: t(f"series.{k}", lang)))
+
+
+def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[str] | None = None,
+                    data: alt.NamedData | None = None) -> alt.LayerChart:
+    """The chart of a progress frame (see ntm.projection.progress_frame), not yet localised. With
+    `data`, the chart reads that named dataset instead of embedding the frame (see progress_spec)."""
+    frame = with_series(frame, lang)
     present = [k for k in KINDS if (frame["kind"] == k).any()]
     value_format = VALUE_FORMAT.get(metric, ",.0f")
     color = alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=3, labelLimit=300),
@@ -34,7 +41,7 @@ def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[
                alt.Tooltip("value:Q", title=t(f"metric.{metric}", lang), format=value_format)]
     sourced = tooltip + [alt.Tooltip("denominator:Q", title=t("chart.denominator", lang), format=",d"),
                          alt.Tooltip("source:N", title=t("chart.source", lang))]
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(frame if data is None else data).encode(
         x=alt.X("year:Q", title=t("chart.year", lang), scale=alt.Scale(zero=False, nice=False, padding=28),
                 axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=t(f"metric.{metric}", lang),
@@ -56,6 +63,27 @@ def progress_layers(frame: pd.DataFrame, metric: str, lang: str, subtitle: list[
     ]
     title = alt.TitleParams(t(f"metric.{metric}", lang), subtitle=subtitle or [], anchor="start")
     return alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
+
+
+PROGRESS_DATA = "progress"
+
+
+def progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    """The Vega-Lite spec of a progress chart whose frame has these kinds of rows, reading its rows
+    from the dataset named PROGRESS_DATA: built once, filled by progress_spec for each selection."""
+    sample = pd.DataFrame({"kind": list(kinds)})
+    chart = styled(progress_layers(sample, metric, lang, data=alt.NamedData(name=PROGRESS_DATA)), lang)
+    return chart.to_dict(validate=False)
+
+
+def progress_spec(template: dict, frame: pd.DataFrame, lang: str) -> dict:
+    """The template with the frame's rows as its data: the same spec as the built chart, without
+    building it again."""
+    return {**template, "datasets": {PROGRESS_DATA: alt.to_values(with_series(frame, lang))["values"]}}
+
+
+def frame_kinds(frame: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(k for k in KINDS if (frame["kind"] == k).any())
 
 
 def progress_chart(commune_year: pd.DataFrame, targets: pd.DataFrame, published: pd.DataFrame, metric: str,

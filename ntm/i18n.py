@@ -40,6 +40,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.districts": ("Theo huyện / thành phố", "By district"),
     "overview.lagging": ("Huyện có tỷ lệ xã đạt chuẩn thấp nhất: {names}",
                          "Districts with the lowest share of communes meeting the standard: {names}"),
+    "overview.map": ("Tỷ lệ xã đạt chuẩn theo huyện, năm {year}", "Share of communes meeting the standard, {year}"),
     "overview.map_link": ("Mở bản đồ tương tác (chọn chỉ tiêu, bấm vào huyện)",
                           "Open the interactive map (choose a measure, click a district)"),
     # metrics

@@ -6,13 +6,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ntm import map_data, map_panel, static_assets
-from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError, load_boundaries, load_default, simplify_for_browser
+from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError
 from ntm.criteria import criterion_name
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.map_folium import choropleth
 from ntm.map_image import district_map_png
-from ntm.registry import districts as district_list
 from pages import shared
 
 
@@ -20,18 +19,6 @@ from pages import shared
 def leaflet_assets() -> None:
     if not static_assets.installed():
         static_assets.install()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def boundaries(_dataset, label: str, source):
-    """(Boundaries, simplified frame) for a source: None (env var or bundled), uploaded bytes, or
-    DEFAULT_BOUNDARIES for the bundled ones whatever the environment says."""
-    table = district_list(_dataset.registry)
-    if source == DEFAULT_BOUNDARIES:
-        loaded = load_default(table)
-    else:
-        loaded = load_boundaries(table, source)
-    return loaded, simplify_for_browser(loaded.frame)
 
 
 @st.cache_data(show_spinner=False)
@@ -70,10 +57,10 @@ def active_boundaries(dataset, lang):
     source = upload.getvalue() if upload is not None else None
     label = f"{upload.name}:{len(source)}" if upload is not None else os.environ.get(ENV_VAR, "")
     try:
-        return boundaries(dataset, label, source)
+        return shared.district_boundaries(dataset, label, source)
     except BoundaryError as error:
         st.warning(t("map.boundaries.error", lang, detail=str(error)), icon=":material/map:")
-        return boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
+        return shared.district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
 
 
 def boundary_report(loaded, lang) -> None:

@@ -1,7 +1,7 @@
 """Progress against every target: actual series, published figures, targets, trajectory, projection."""
 import streamlit as st
 
-from ntm.charts_progress import progress_layers, scope_text
+from ntm.charts_progress import frame_kinds, progress_layers, progress_spec, progress_template, scope_text
 from ntm.charts_style import styled
 from ntm.formatting import fmt_number
 from ntm.i18n import t
@@ -20,10 +20,14 @@ def frame_of(_dataset, label: str, metric: str, districts: tuple[str, ...], year
 
 
 @st.cache_data(show_spinner=False)
-def chart_spec(_dataset, label: str, metric: str, districts: tuple[str, ...], year: int, lang: str) -> dict:
-    """The page chart as a Vega-Lite spec: Altair's work is done once per selection, not per rerun."""
-    frame, _ = frame_of(_dataset, label, metric, districts, year, lang)
-    return styled(progress_layers(frame, metric, lang), lang).to_dict(validate=False)  # tests validate them
+def template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    return progress_template(metric, lang, kinds)
+
+
+def chart_spec(frame, metric: str, lang: str) -> dict:
+    """The page chart as a Vega-Lite spec: Altair builds each kind of chart once; a new selection
+    only puts its rows into the spec."""
+    return progress_spec(template(metric, lang, frame_kinds(frame)), frame, lang)
 
 
 dataset = shared.load_active_dataset()
@@ -42,8 +46,7 @@ for index, metric in enumerate(PROGRESS_METRICS):
     line = verdict(result, f.lang)
     with columns[index % 2], st.container(border=True):
         st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
-        st.vega_lite_chart(chart_spec(dataset, dataset.label, metric, f.districts, f.year, f.lang),
-                           width="stretch", theme=None)
+        st.vega_lite_chart(chart_spec(frame, metric, f.lang), width="stretch", theme=None)
         shared.chart_downloads(lambda frame=frame, metric=metric, line=line: styled(
             progress_layers(frame, metric, f.lang, [scope, line]), f.lang), frame, f"tien-do-{metric}-{f.year}", f.lang)
 

@@ -1,4 +1,5 @@
 """What every page shares: cached data, the language switch, the sidebar filters, notices."""
+import os
 from dataclasses import dataclass
 
 import pandas as pd
@@ -201,6 +202,28 @@ def headline_progress(_dataset: Dataset, year: int, districts: tuple[str, ...], 
     from ntm.targets import headline_progress as compute
 
     return compute(_dataset.commune_year, targets(), year, list(districts))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def district_boundaries(_dataset: Dataset, label: str, source):
+    """(Boundaries, simplified frame) for a source: None (NTM_BOUNDARIES or bundled), uploaded bytes,
+    or DEFAULT_BOUNDARIES for the bundled ones whatever the environment says."""
+    from ntm.boundaries import DEFAULT_BOUNDARIES, load_boundaries, load_default, simplify_for_browser
+
+    table = district_list(_dataset.registry)
+    loaded = load_default(table) if source == DEFAULT_BOUNDARIES else load_boundaries(table, source)
+    return loaded, simplify_for_browser(loaded.frame)
+
+
+def configured_boundaries(dataset: Dataset):
+    """The boundaries NTM_BOUNDARIES names, or the bundled ones (also when that file cannot be read:
+    the map page says why)."""
+    from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError
+
+    try:
+        return district_boundaries(dataset, os.environ.get(ENV_VAR, ""), None)
+    except BoundaryError:
+        return district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
 
 
 @st.cache_data(show_spinner=False)

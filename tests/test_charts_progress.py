@@ -77,3 +77,23 @@ def test_export_has_no_row_limit_and_leaves_altair_settings_alone():
         pass
     else:
         raise AssertionError("the global row limit should still apply outside exports")
+
+
+def test_filled_template_is_the_built_chart():
+    """progress_spec(template, frame) gives the spec Altair builds for that frame (its data renamed)."""
+    import json
+
+    import altair as alt
+
+    from ntm.charts_progress import frame_kinds, progress_layers, progress_spec, progress_template
+    from ntm.charts_style import styled
+    from ntm.projection import progress_frame
+
+    for metric, as_of in (("communes_ntm", 2021), ("avg_criteria", 2022), ("min_criteria", 2023)):
+        frame, _ = progress_frame(commune_year(), targets(), published(), metric, [], as_of, "en", sources())
+        built = styled(progress_layers(frame, metric, "en"), "en").to_dict()
+        [(name, rows)] = built["datasets"].items()
+        filled = progress_spec(progress_template(metric, "en", frame_kinds(frame)), frame, "en")
+        assert filled["datasets"]["progress"] == rows and len(rows) == len(frame)
+        assert json.loads(json.dumps(built).replace(name, "progress")) == json.loads(json.dumps(filled))
+        alt.LayerChart.from_dict(filled)  # a valid Vega-Lite spec
