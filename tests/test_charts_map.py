@@ -1,0 +1,30 @@
+"""The overview's district map chart: classes, tooltip text and one shape per district."""
+import pandas as pd
+
+from ntm.boundaries import load_default, simplify_for_browser
+from ntm.charts_map import district_map_chart, map_frame
+from ntm.map_data import NO_DATA, PALETTE, SHARE_BREAKS, district_values
+from ntm.registry import districts
+
+
+def test_each_district_gets_its_class_and_value_text(demo):
+    table = districts(demo.registry)
+    names = dict(zip(table["district_code"], table["district_short"]))
+    shapes = simplify_for_browser(load_default(table).frame)
+    values = district_values(demo, 2025, "share_ntm")
+    values = values[values["district_code"] != "178"]  # one district without data
+    frame = map_frame(shapes, values, names, "share_ntm", SHARE_BREAKS, "vi")
+    assert len(frame) == 11
+    by_code = frame.set_index("district_code")
+    assert by_code.loc["178", "class_label"] == "Không có số liệu" and by_code.loc["178", "value_text"] == "Không có số liệu"
+    share = values.set_index("district_code").loc["180", "value"]
+    assert by_code.loc["180", "value_text"] == f"{share * 100:.1f} %".replace(".", ",")
+    assert by_code.loc["180", "class_label"] == ["0 %–20 %", "20 %–40 %", "40 %–60 %", "60 %–80 %", "80 %–100 %"][
+        min(int(share / 0.2), 4)]
+
+    spec = district_map_chart(frame, "share_ntm", "Tỷ lệ", SHARE_BREAKS, "vi", "Bản đồ").to_dict()
+    shapes_layer, labels_layer = spec["layer"][0], spec["layer"][1]
+    assert shapes_layer["mark"]["type"] == "geoshape"
+    assert shapes_layer["encoding"]["color"]["scale"]["range"] == list(PALETTE) + [NO_DATA]
+    data = pd.DataFrame(spec["datasets"][labels_layer["data"]["name"]])
+    assert sorted(data["name"]) == sorted(names.values())
