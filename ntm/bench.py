@@ -13,6 +13,7 @@ bare pandas groupby computing the same per-district shares of communes meeting t
 Peak memory is the process's maximum resident set size.
 """
 import argparse
+import functools
 import json
 import re
 import resource
@@ -40,8 +41,7 @@ from ntm.charts_commune import grid_frame as commune_grid_frame
 from ntm.charts_commune import level_frame as commune_level_frame
 from ntm.charts_criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
 from ntm.charts_districts import small_multiples
-from ntm.charts_progress import progress_layers, scope_text
-from ntm.charts_style import styled
+from ntm.charts_progress import frame_kinds, progress_spec, progress_template, scope_text
 from ntm.criteria import CRITERION_IDS, load_criteria
 from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.i18n import t
@@ -165,15 +165,20 @@ def page_charts_overview(dataset, inputs: PageInputs, year: int, districts, lang
             spec(category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]], t("chart.communes", lang), lang))]
 
 
+@functools.lru_cache(maxsize=None)
+def _progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    return progress_template(metric, lang, kinds)
+
+
 def page_charts_progress(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
-    scope = scope_text(districts, lang, inputs.names)
+    """As the page: frames and verdicts for the selection, put into templates built once per kind
+    (st.cache_data there, lru_cache here); the export charts are built only on a download click."""
     specs = []
     for metric in PROGRESS_METRICS:
         frame, result = progress_frame(dataset.commune_year, inputs.targets, inputs.published, metric,
                                        list(districts), year, lang)
-        line = verdict(result, lang)
-        specs.append(spec(styled(progress_layers(frame, metric, lang), lang)))
-        styled(progress_layers(frame, metric, lang, [scope, line]), lang)  # the export's chart, made on click
+        verdict(result, lang)
+        specs.append(progress_spec(_progress_template(metric, lang, frame_kinds(frame)), frame, lang))
     return specs
 
 

@@ -3,17 +3,13 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
-from fpdf import FPDF
-from pptx import Presentation
-from pptx.util import Inches, Pt
 
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.targets import Progress
 
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+INCH, PT = 914400, 12700  # EMU; python-pptx, fpdf2 and matplotlib are imported when a deck is built
 WEAKEST = 5
 RANKING_ROWS = 12
 
@@ -92,25 +88,25 @@ def briefing(*, year: int, scope: str, progress: list[Progress], ranking: pd.Dat
 
 # --- PowerPoint -------------------------------------------------------------------------------
 
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
-MARGIN = Inches(0.6)
+SLIDE_W, SLIDE_H = int(13.333 * INCH), int(7.5 * INCH)
+MARGIN = int(0.6 * INCH)
 TITLE_ONLY = 5
 
 
 def _pptx_table(slide, rows, top) -> None:
-    height = Inches(0.45) * len(rows)
+    height = int(0.45 * INCH) * len(rows)
     shape = slide.shapes.add_table(len(rows), len(rows[0]), MARGIN, top, SLIDE_W - 2 * MARGIN, height)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = shape.table.cell(r, c)
             cell.text = text
             for paragraph in cell.text_frame.paragraphs:
-                paragraph.font.size = Pt(16 if len(rows) <= 8 else 13)
+                paragraph.font.size = (16 if len(rows) <= 8 else 13) * PT
                 paragraph.font.bold = r == 0
 
 
 def _pptx_image(slide, image: bytes, top) -> None:
-    picture = slide.shapes.add_picture(BytesIO(image), MARGIN, top, height=SLIDE_H - top - Inches(0.4))
+    picture = slide.shapes.add_picture(BytesIO(image), MARGIN, top, height=SLIDE_H - top - int(0.4 * INCH))
     if picture.width > SLIDE_W - 2 * MARGIN:
         ratio = (SLIDE_W - 2 * MARGIN) / picture.width
         picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
@@ -118,32 +114,34 @@ def _pptx_image(slide, image: bytes, top) -> None:
 
 
 def _pptx_text(slide, lines, top, size: int = 20) -> None:
-    box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - 2 * MARGIN, SLIDE_H - top - Inches(0.4))
+    box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - 2 * MARGIN, SLIDE_H - top - int(0.4 * INCH))
     frame = box.text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
-        paragraph.font.size = Pt(size)
-        paragraph.space_after = Pt(12)
+        paragraph.font.size = size * PT
+        paragraph.space_after = 12 * PT
 
 
 def to_pptx(deck: Deck, lang: str) -> bytes:
     """The deck as a 16:9 PowerPoint file."""
+    from pptx import Presentation
+
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     first = prs.slides.add_slide(prs.slide_layouts[0])
     first.shapes.title.text = deck.title
     first.placeholders[1].text = deck.subtitle
-    for shape, top, height in ((first.shapes.title, Inches(2.0), Inches(1.8)), (first.placeholders[1], Inches(4.0), Inches(1.2))):
+    for shape, top, height in ((first.shapes.title, int(2.0 * INCH), int(1.8 * INCH)), (first.placeholders[1], int(4.0 * INCH), int(1.2 * INCH))):
         shape.left, shape.top, shape.width, shape.height = MARGIN, top, SLIDE_W - 2 * MARGIN, height
-    top = Inches(1.5)
+    top = int(1.5 * INCH)
     for content in deck.slides:
         slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
         slide.shapes.title.text = content.title
-        slide.shapes.title.left, slide.shapes.title.top = MARGIN, Inches(0.3)
-        slide.shapes.title.width, slide.shapes.title.height = SLIDE_W - 2 * MARGIN, Inches(1.0)
-        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(32)
+        slide.shapes.title.left, slide.shapes.title.top = MARGIN, int(0.3 * INCH)
+        slide.shapes.title.width, slide.shapes.title.height = SLIDE_W - 2 * MARGIN, int(1.0 * INCH)
+        slide.shapes.title.text_frame.paragraphs[0].font.size = 32 * PT
         if content.table:
             _pptx_table(slide, content.table, top)
         if content.image:
@@ -153,7 +151,7 @@ def to_pptx(deck: Deck, lang: str) -> bytes:
         if content.lines:
             _pptx_text(slide, content.lines, top)
         if content.notice:
-            _pptx_text(slide, [content.notice], SLIDE_H - Inches(1.2), size=12)
+            _pptx_text(slide, [content.notice], SLIDE_H - int(1.2 * INCH), size=12)
     buffer = BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
@@ -164,16 +162,20 @@ def to_pptx(deck: Deck, lang: str) -> bytes:
 PAGE = (338.7, 190.5)  # mm, 16:9 like the slides
 
 
-def _pdf() -> FPDF:
+def _pdf():
+    import matplotlib
+    from fpdf import FPDF
+
+    font_dir = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     pdf = FPDF(unit="mm", format=PAGE)
     pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "", str(font_dir / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(font_dir / "DejaVuSans-Bold.ttf"))
     pdf.set_margins(15, 15, 15)
     return pdf
 
 
-def _pdf_title(pdf: FPDF, title: str) -> None:
+def _pdf_title(pdf, title: str) -> None:
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 26)
     pdf.set_xy(15, 12)
@@ -181,7 +183,7 @@ def _pdf_title(pdf: FPDF, title: str) -> None:
     pdf.set_y(36)
 
 
-def _pdf_table(pdf: FPDF, rows) -> None:
+def _pdf_table(pdf, rows) -> None:
     pdf.set_font("DejaVu", "", 13 if len(rows) <= 8 else 11)
     with pdf.table(first_row_as_headings=True, line_height=8 if len(rows) <= 8 else 6.5) as table:
         for row in rows:

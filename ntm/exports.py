@@ -2,9 +2,6 @@
 from io import BytesIO
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from ntm.criteria import criterion_name
 from ntm.i18n import t
@@ -42,6 +39,10 @@ def _width(values: list) -> int:
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     """One worksheet: bold header row frozen, column widths fitted to the content."""
+    from openpyxl import Workbook  # only when an Excel file is asked for: a faster first page
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     ws = book.active
     ws.title = sheet[:31]

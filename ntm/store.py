@@ -15,9 +15,8 @@ from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Integer, MetaData
                         create_engine, func, insert, select, update)
 from sqlalchemy.engine import Engine
 
-from ntm.paths import DATA
+from ntm.store_location import DEFAULT_URL, database_url, store_exists  # noqa: F401 (part of this API)
 
-DEFAULT_URL = f"sqlite:///{DATA / 'ntm.sqlite'}"
 CHUNK_ROWS = 5000
 
 metadata = MetaData()
@@ -81,18 +80,6 @@ class Change:
 
 class StoreError(RuntimeError):
     pass
-
-
-def database_url() -> str:
-    return os.environ.get("NTM_DATABASE_URL") or DEFAULT_URL
-
-
-def store_exists(url: str | None = None) -> bool:
-    """False for a SQLite file not created yet (viewing must not create it)."""
-    url = url or database_url()
-    if url.startswith("sqlite:///"):
-        return os.path.exists(url.removeprefix("sqlite:///"))
-    return True
 
 
 def connect(url: str | None = None) -> Engine:

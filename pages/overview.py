@@ -3,23 +3,30 @@ import streamlit as st
 
 from ntm import metrics
 from ntm.charts import PALETTE_BANDS, PALETTE_LEVELS, category_bar
-from ntm.charts_map import district_map_chart, map_frame
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.map_data import SHARE_BREAKS, district_values
 from ntm.overview import band_frame, lagging_districts, level_frame, progress_card
 from ntm.tables import district_summary
 from pages import downloads, shared
 
+
 @st.cache_data(show_spinner=False)
 def district_map(_dataset, label: str, year: int, lang: str):
     """(data, Vega-Lite spec, official?) of the district map of the share meeting the standard."""
+    from ntm.charts_map import map_frame  # geopandas after the headline numbers: they show sooner
+
     loaded, shapes = shared.configured_boundaries(_dataset)
     names = shared.district_names(_dataset, label)
     frame = map_frame(shapes, district_values(_dataset, year, "share_ntm"), names, "share_ntm", SHARE_BREAKS, lang)
-    chart = district_map_chart(frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang,
-                               t("overview.map", lang, year=year))
-    return frame, chart.to_dict(validate=False), loaded.official
+    return frame, map_chart(frame, year, lang).to_dict(validate=False), loaded.official
+
+
+def map_chart(frame, year: int, lang: str):
+    from ntm.charts_map import district_map_chart
+
+    return district_map_chart(frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang,
+                              t("overview.map", lang, year=year))
 
 
 dataset = shared.load_active_dataset()
@@ -71,9 +78,8 @@ with left:
     st.vega_lite_chart(spec, theme=None)
     if not official:
         st.caption(t("map.image.approximate", f.lang))
-    shared.chart_downloads(lambda: district_map_chart(shapes, "share_ntm", t("metric.share_ntm", f.lang),
-                                                      SHARE_BREAKS, f.lang, t("overview.map", f.lang, year=f.year)),
-                           shapes.drop(columns="geometry"), f"ban-do-huyen-{f.year}", f.lang)
+    shared.chart_downloads(lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"),
+                           f"ban-do-huyen-{f.year}", f.lang)
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
 with right:
     st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch",

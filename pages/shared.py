@@ -11,7 +11,7 @@ from ntm.i18n import DEFAULT_LANG, LANGS, LANGUAGE_NAMES, t
 from ntm.paths import DEMO_DIR
 from ntm.registry import districts as district_list
 from ntm.registry import load_registry
-from ntm.store import active_version_id, connect, database_url, load_version, store_exists
+from ntm.store_location import database_url, store_exists
 from ntm.targets import load_published, load_targets
 
 
@@ -27,6 +27,8 @@ class Filters:
 
 @st.cache_resource(show_spinner=False)
 def store_engine(url: str):
+    from ntm.store import connect  # SQLAlchemy only once a store exists: a faster first page
+
     return connect(url)
 
 
@@ -40,6 +42,8 @@ def active_store():
 def _dataset_version(url: str, version_id: int | None) -> Dataset:
     if version_id is None:
         return load_dataset(DEMO_DIR, label="demo", illustrative=True)
+    from ntm.store import load_version
+
     criteria, levels = load_version(store_engine(url), version_id)
     return Dataset(criteria, levels, load_registry(), label=f"v{version_id}")
 
@@ -47,7 +51,11 @@ def _dataset_version(url: str, version_id: int | None) -> Dataset:
 def load_active_dataset() -> Dataset:
     """The dataset the dashboard shows: the active stored version, else the bundled demo."""
     engine = active_store()
-    return _dataset_version(database_url(), active_version_id(engine) if engine is not None else None)
+    if engine is None:
+        return _dataset_version(database_url(), None)
+    from ntm.store import active_version_id
+
+    return _dataset_version(database_url(), active_version_id(engine))
 
 
 @st.cache_data(show_spinner=False)
