@@ -22,6 +22,11 @@ def district_map(_dataset, label: str, year: int, lang: str):
     return frame, map_chart(frame, year, lang).to_dict(validate=False), loaded.official
 
 
+@st.cache_data(show_spinner=False)
+def bar_spec(frame, colors: tuple[str, ...], value_title: str, lang: str) -> dict:
+    return category_bar(frame, list(colors), value_title, lang).to_dict(validate=False)
+
+
 def map_chart(frame, year: int, lang: str):
     from ntm.charts_map import district_map_chart
 
@@ -56,18 +61,15 @@ for column, card in zip(st.columns(len(cards)), cards):
         st.caption(card["pace"])
 
 left, right = st.columns(2)
-with left:
-    st.subheader(t("overview.levels", f.lang))
-    levels = level_frame(headline, f.lang)
-    chart = category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]], t("chart.communes", f.lang), f.lang)
-    st.altair_chart(chart)
-    shared.chart_downloads(chart, levels[["label", "value"]], f"xa-theo-muc-{f.year}", f.lang)
-with right:
-    st.subheader(t("overview.bands", f.lang))
-    bands = band_frame(headline, f.lang)
-    chart = category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]], t("chart.communes", f.lang), f.lang)
-    st.altair_chart(chart)
-    shared.chart_downloads(chart, bands[["label", "value"]], f"xa-theo-so-tieu-chi-{f.year}", f.lang)
+for column, key, frame, palette in ((left, "levels", level_frame(headline, f.lang), PALETTE_LEVELS),
+                                    (right, "bands", band_frame(headline, f.lang), PALETTE_BANDS)):
+    colors = tuple(palette[k] for k in frame["key"])
+    with column:
+        st.subheader(t(f"overview.{key}", f.lang))
+        st.vega_lite_chart(bar_spec(frame, colors, t("chart.communes", f.lang), f.lang), theme=None)
+        shared.chart_downloads(lambda frame=frame, colors=colors: category_bar(
+            frame, list(colors), t("chart.communes", f.lang), f.lang), frame[["label", "value"]],
+            f"xa-theo-{'muc' if key == 'levels' else 'so-tieu-chi'}-{f.year}", f.lang)
 
 st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)
