@@ -24,13 +24,14 @@ def map_frame(shapes: gpd.GeoDataFrame, values: pd.DataFrame, names: dict[str, s
 
 
 def district_map_chart(frame: gpd.GeoDataFrame, metric: str, metric_label: str, breaks: tuple[float, ...],
-                       lang: str, title: str | list[str], width: int = 420) -> alt.LayerChart:
+                       lang: str, title: str | list[str], width: int = 380) -> alt.LayerChart:
     """Districts coloured by class (the map page's palette and breaks), named, with a legend."""
     domain = class_labels(breaks, metric, lang) + [t("map.no_data", lang)]
     shapes = alt.Chart(frame).mark_geoshape(stroke="#555555", strokeWidth=0.8).encode(
         color=alt.Color("class_label:N", title=metric_label, sort=domain,
                         scale=alt.Scale(domain=domain, range=list(PALETTE) + [NO_DATA]),
-                        legend=alt.Legend(orient="right", labelLimit=200, titleLimit=220, symbolType="square")),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=200, titleLimit=320,
+                                          symbolType="square")),
         tooltip=[alt.Tooltip("name:N", title=t("chart.district", lang)),
                  alt.Tooltip("value_text:N", title=metric_label)],
     )
@@ -40,5 +41,5 @@ def district_map_chart(frame: gpd.GeoDataFrame, metric: str, metric_label: str, 
     ).encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
     halo_free = labels.mark_text(fontSize=10, fontWeight="bold", color="#111111")
     chart = alt.layer(shapes, labels, halo_free).project(type="mercator").properties(
-        title=title, width=width, height=int(width * 1.05))
+        title=title, width=width, height=int(width * 1.15))
     return styled(chart, lang)

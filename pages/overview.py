@@ -77,7 +77,7 @@ st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagg
 left, right = st.columns([2, 3])
 with left:
     shapes, spec, official = district_map(dataset, dataset.label, f.year, f.lang)
-    st.vega_lite_chart(spec, theme=None)
+    st.vega_lite_chart(spec, theme=None, width="stretch")
     if not official:
         st.caption(t("map.image.approximate", f.lang))
     shared.chart_downloads(lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"),
