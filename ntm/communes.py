@@ -15,10 +15,12 @@ def fold(text: str) -> str:
     return " ".join(unidecode(str(text)).lower().split())
 
 
-def commune_index(registry: pd.DataFrame, commune_year: pd.DataFrame, districts=()) -> pd.DataFrame:
-    """The communes of the dataset (in the selected districts): code, name, short_name,
-    district_code, district_name, key (folded short name)."""
-    codes = set(select(commune_year, districts=districts)["commune_code"])
+def commune_index(registry: pd.DataFrame, commune_year: pd.DataFrame, districts=(), levels=(),
+                  year: int | None = None) -> pd.DataFrame:
+    """The communes of the dataset (in the selected districts; with `levels`, only those at one of
+    these levels in `year`): code, name, short_name, district_code, district_name, key (folded short name)."""
+    rows = select(commune_year, year, districts) if levels else select(commune_year, districts=districts)
+    codes = set(rows.loc[rows["level"].isin(levels), "commune_code"] if levels else rows["commune_code"])
     table = registry[registry["code"].isin(codes)][["code", "name", "short_name", "district_code", "district_name"]]
     return table.assign(key=table["short_name"].map(fold)).sort_values(["key", "code"], ignore_index=True)
 

@@ -4,6 +4,7 @@ from io import BytesIO
 import pandas as pd
 
 from ntm.criteria import criterion_name
+from ntm.dataset import CRITERION_COLUMNS
 from ntm.i18n import t
 from ntm.metrics import criterion_counts, district_table
 
@@ -64,8 +65,16 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: t(f"col.{c}", lang) for c in frame.columns})
 
 
+def missing_criteria(selection: pd.DataFrame) -> pd.Series:
+    """For each commune-year, the criteria it does not meet, as '05, 11, 17' ('' when none)."""
+    flags = selection[list(CRITERION_COLUMNS)].to_numpy()
+    ids = [column.removeprefix("c") for column in CRITERION_COLUMNS]
+    return pd.Series([", ".join(i for i, met in zip(ids, row) if not met) for row in flags], index=selection.index)
+
+
 def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """One row per commune of the selection: code, name, district, level, criteria met."""
+    """One row per commune of the selection: code, name, district, level, criteria met, and the
+    criteria still missing."""
     commune_names = dict(zip(registry["code"], registry["name"]))
     table = pd.DataFrame({
         "commune_code": selection["commune_code"].astype(str),
@@ -74,6 +83,7 @@ def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[s
         "year": selection["year"].astype(int),
         "level": selection["level"].map(lambda lv: t(f"level.{lv}", lang)),
         "criteria_met": selection["criteria_met"].astype(int),
+        "missing": missing_criteria(selection),
     }).sort_values(["district", "commune"], kind="stable")
     return _headers(table.reset_index(drop=True), lang)
 

@@ -57,9 +57,12 @@ def near_standard(dataset: Dataset, year: int, district: str, fallback: int = 5)
     return table.sort_values(["criteria_met", "name"], ascending=[False, True], ignore_index=True)
 
 
-def commune_points(dataset: Dataset, year: int) -> pd.DataFrame:
-    """name, lat, lon, level, criteria_met of every assessed commune in a year."""
+def commune_points(dataset: Dataset, year: int, levels=()) -> pd.DataFrame:
+    """name, lat, lon, level, criteria_met of every commune assessed in a year (at one of `levels`
+    when given)."""
     cy = metrics.select(dataset.commune_year, year)
+    if levels:
+        cy = cy[cy["level"].isin(levels)]
     places = dataset.registry.set_index("code")[["short_name", "lat", "lon"]]
     table = cy[["commune_code", "level", "criteria_met"]].join(places, on="commune_code")
     return table.rename(columns={"short_name": "name"}).dropna(subset=["lat", "lon"]).reset_index(drop=True)

@@ -11,8 +11,8 @@ from pages import shared
 
 
 @st.cache_data(show_spinner=False)
-def index_of(_dataset, label: str, districts: tuple[str, ...]):
-    return communes.commune_index(_dataset.registry, _dataset.commune_year, list(districts))
+def index_of(_dataset, label: str, districts: tuple[str, ...], levels: tuple[str, ...], year: int):
+    return communes.commune_index(_dataset.registry, _dataset.commune_year, list(districts), levels, year)
 
 
 dataset = shared.load_active_dataset()
@@ -21,12 +21,16 @@ names = shared.district_names(dataset, dataset.label)
 catalogue = shared.criteria_catalogue()
 shared.page_header(dataset, t("commune.title", f.lang), f.lang)
 
-index = index_of(dataset, dataset.label, f.districts)
+index = index_of(dataset, dataset.label, f.districts, f.levels, f.year)
 query = st.text_input(t("commune.search", f.lang), key="q", bind="query-params",
                       placeholder=t("commune.search.placeholder", f.lang))
 found = communes.search(index, query) if query.strip() else index
+if f.levels:
+    st.caption(t("commune.levels", f.lang, year=f.year, count=fmt_number(len(index), lang=f.lang),
+                 levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels)))
 if found.empty:
-    st.info(t("commune.none", f.lang, query=query), icon=":material/search_off:")
+    st.info(t("commune.none", f.lang, query=query) if query.strip() else t("commune.none.levels", f.lang),
+            icon=":material/search_off:")
     st.stop()
 labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
 code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune",

@@ -32,8 +32,8 @@ def breaks(_dataset, label: str, metric: str, criterion: str):
 
 
 @st.cache_data(show_spinner=False)
-def points(_dataset, label: str, year: int):
-    return map_panel.commune_points(_dataset, year)
+def points(_dataset, label: str, year: int, levels: tuple[str, ...]):
+    return map_panel.commune_points(_dataset, year, levels)
 
 
 def metric_label(metric: str, criterion: str, lang: str) -> str:
@@ -134,7 +134,7 @@ class_breaks = breaks(dataset, dataset.label, metric, f.criterion)
 left, right = st.columns([3, 2])
 with left:
     fmap = choropleth(frame, table, names, metric, label, class_breaks, f.lang, not loaded.official,
-                      points(dataset, dataset.label, f.year) if show_points else None, base_tiles)
+                      points(dataset, dataset.label, f.year, f.levels) if show_points else None, base_tiles)
     st_folium(fmap, key="map_click", height=580, use_container_width=True,
               returned_objects=["last_object_clicked"], on_change=lambda: select_clicked(frame))
     values_map = dict(zip(table["district_code"], table["value"]))

@@ -86,5 +86,11 @@ with left:
 with right:
     st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch",
                  height=36 * (len(table) + 1) + 3)
+communes = downloads.selection_tables(dataset, f)["communes"]
+heading = t("overview.communes.levels", f.lang, count=fmt_number(len(communes), lang=f.lang),
+            levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels)) if f.levels else \
+    t("overview.communes", f.lang, count=fmt_number(len(communes), lang=f.lang))
+with st.expander(heading, icon=":material/list:", expanded=bool(f.levels)):
+    st.dataframe(communes, hide_index=True, width="stretch")
 downloads.table_downloads(dataset, f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

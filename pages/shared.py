@@ -113,7 +113,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
                          format_func=lambda cid: f"{cid}. {labels[cid]}",
                          bind="query-params", persist_state="session")
     st.sidebar.multiselect(t("filter.level", lang), list(LEVELS), format_func=lambda lv: t(f"level.{lv}", lang),
-                           placeholder=t("filter.level.all", lang), key="levels",
+                           placeholder=t("filter.level.all", lang), help=t("filter.level.help", lang), key="levels",
                            bind="query-params", persist_state="session")
 
 

@@ -74,8 +74,15 @@ def test_commune_and_criteria_exports(demo):
     names = names_of(demo.registry)
     selection = metrics.select(demo.commune_year, 2024, ["185"])
     communes = exports.commune_table(selection, demo.registry, names, "en")
-    assert list(communes.columns) == ["Commune code", "Commune", "District", "Year", "Level", "Criteria met"]
+    assert list(communes.columns) == ["Commune code", "Commune", "District", "Year", "Level", "Criteria met",
+                                      "Criteria not met"]
     assert len(communes) == len(selection) and set(communes["District"]) == {names["185"]}
+    for row in communes.itertuples(index=False):
+        missing = [m for m in row[6].split(", ") if m]
+        assert len(missing) == 19 - row[5]
+        code = row[0]
+        unmet = demo.criteria[(demo.criteria["commune_code"] == code) & (demo.criteria["year"] == 2024) & ~demo.criteria["met"]]
+        assert missing == sorted(unmet["criterion_id"])
     criteria = exports.criteria_export(demo.criteria, selection, load_criteria(), "vi")
     assert len(criteria) == 19
     counts = metrics.criterion_counts(demo.criteria, selection).set_index("criterion_id")["met"]
