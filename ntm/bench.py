@@ -47,6 +47,7 @@ from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.i18n import t
 from ntm.map_data import class_breaks, district_values
 from ntm.map_folium import choropleth
+from ntm.map_panel import commune_points
 from ntm.overview import band_frame, level_frame
 from ntm.paths import DEMO_DIR, ROOT, SHARED
 from ntm.projection import PROGRESS_METRICS, progress_frame, verdict
@@ -233,12 +234,14 @@ def national_boundaries(registry: pd.DataFrame, path: Path = NATIONAL_BOUNDARIES
 
 
 def district_map_html(dataset, frame: gpd.GeoDataFrame, names: dict[str, str], year: int,
-                      metric: str = "share_ntm", lang: str = "vi") -> str:
-    """What a map page rerun computes without its caches: values, class breaks, the folium map, its HTML."""
-    values = district_values(dataset, year, metric)
-    breaks = class_breaks(dataset, metric)
-    fmap = choropleth(frame, values, names, metric, t(f"map.metric.{metric}", lang, criterion="02"), breaks, lang,
-                      approximate=False)
+                      metric: str = "share_ntm", lang: str = "vi", criterion: str = "02", points: bool = False,
+                      approximate: bool = False) -> str:
+    """What a map page rerun computes without its caches: values, class breaks, the folium map (with
+    the commune points when asked), its HTML."""
+    values = district_values(dataset, year, metric, criterion)
+    breaks = class_breaks(dataset, metric, criterion)
+    fmap = choropleth(frame, values, names, metric, t(f"map.metric.{metric}", lang, criterion=criterion), breaks, lang,
+                      approximate, commune_points(dataset, year) if points else None)
     return fmap.get_root().render()
 
 
