@@ -3,6 +3,7 @@ cheap to rebuild when the year changes, downloadable as PNG/SVG like every other
 import altair as alt
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from ntm.charts_style import styled
 from ntm.i18n import t
@@ -13,6 +14,9 @@ def map_frame(shapes: gpd.GeoDataFrame, values: pd.DataFrame, names: dict[str, s
               breaks: tuple[float, ...], lang: str) -> gpd.GeoDataFrame:
     """One row per district shape: name, value, its class label and the text for the tooltip."""
     labels = class_labels(breaks, metric, lang)
+    # Vega draws with d3-geo, which reads a counter-clockwise ring (the GeoJSON convention, as in
+    # official files) as the whole globe minus the shape: exterior rings go clockwise.
+    shapes = shapes.set_geometry(shapely.orient_polygons(shapes.geometry.to_numpy(), exterior_cw=True))
     frame = shapes[["district_code", "geometry"]].merge(values, on="district_code", how="left")
     classes = [class_of(v, breaks) for v in frame["value"]]
     return frame.assign(

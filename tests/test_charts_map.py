@@ -28,3 +28,23 @@ def test_each_district_gets_its_class_and_value_text(demo):
     assert shapes_layer["encoding"]["color"]["scale"]["range"] == list(PALETTE) + [NO_DATA]
     data = pd.DataFrame(spec["datasets"][labels_layer["data"]["name"]])
     assert sorted(data["name"]) == sorted(names.values())
+
+
+def polygons(frame) -> list:
+    return [part for shape in frame.geometry for part in getattr(shape, "geoms", [shape])]
+
+
+def test_official_boundaries_are_drawn_with_clockwise_rings(demo):
+    """Vega (d3-geo) reads a counter-clockwise ring, the GeoJSON convention of the official file,
+    as the whole globe minus the district: the chart must hand it clockwise exterior rings."""
+    import shapely
+
+    from ntm.boundaries import load_boundaries
+    from ntm.paths import SHARED
+
+    table = districts(demo.registry)
+    names = dict(zip(table["district_code"], table["district_short"]))
+    official = simplify_for_browser(load_boundaries(table, SHARED / "geo" / "lang_son_districts.geojson").frame)
+    assert any(shapely.is_ccw(p.exterior) for p in polygons(official))  # the file's own orientation
+    frame = map_frame(official, district_values(demo, 2025, "share_ntm"), names, "share_ntm", SHARE_BREAKS, "vi")
+    assert len(frame) == 11 and not any(shapely.is_ccw(p.exterior) for p in polygons(frame))
