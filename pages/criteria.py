@@ -22,9 +22,9 @@ def charts(_dataset, label: str, year: int, districts: tuple[str, ...], criterio
     """name -> (data, Vega-Lite spec, title, builder) of every chart on the page; Altair's work is
     done once per selection, not on every rerun."""
     catalogue = shared.criteria_catalogue()
-    scope = scope_text(districts, lang, shared.district_names(_dataset, label))
-    selection = select(_dataset.commune_year, year, districts)
     names = shared.district_names(_dataset, label)
+    scope = scope_text(districts, lang, names)
+    selection = select(_dataset.commune_year, year, districts)
     label_of = analysis.criterion_labels(catalogue, lang)[criterion]
     built = {
         "tieu-chi-theo-huyen": (analysis.heatmap_frame(_dataset.criteria, selection, names, catalogue, lang, year),

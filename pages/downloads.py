@@ -41,10 +41,10 @@ def table_download(frame: pd.DataFrame, name: str, f: shared.Filters) -> None:
                           key=f"xlsx-{name}")
 
 
-def table_downloads(dataset: Dataset, f: shared.Filters) -> None:
-    """A section with every table of the selection, each as CSV and Excel."""
+def table_downloads(tables: dict[str, pd.DataFrame], f: shared.Filters) -> None:
+    """A section with every table of the selection (see selection_tables), each as CSV and Excel."""
     with st.expander(t("export.header", f.lang), icon=":material/table_view:"):
-        for name, frame in selection_tables(dataset, f).items():
+        for name, frame in tables.items():
             table_download(frame, name, f)
 
 

@@ -1,12 +1,9 @@
 """Map: where the province stands, district by district, on the selected year and measure."""
-import os
-
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from ntm import map_data, map_panel, static_assets
-from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError
 from ntm.criteria import criterion_name
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
@@ -53,14 +50,10 @@ def select_clicked(frame) -> None:
 
 
 def active_boundaries(dataset, lang):
-    upload = st.session_state.get("map_boundary_file")
-    source = upload.getvalue() if upload is not None else None
-    label = f"{upload.name}:{len(source)}" if upload is not None else os.environ.get(ENV_VAR, "")
-    try:
-        return shared.district_boundaries(dataset, label, source)
-    except BoundaryError as error:
-        st.warning(t("map.boundaries.error", lang, detail=str(error)), icon=":material/map:")
-        return shared.district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
+    loaded, frame, error = shared.configured_boundaries(dataset, st.session_state.get("map_boundary_file"))
+    if error:
+        st.warning(t("map.boundaries.error", lang, detail=error), icon=":material/map:")
+    return loaded, frame
 
 
 def boundary_report(loaded, lang) -> None:

@@ -16,7 +16,7 @@ def district_map(_dataset, label: str, year: int, lang: str):
     """(data, Vega-Lite spec, official?) of the district map of the share meeting the standard."""
     from ntm.charts_map import map_frame  # geopandas after the headline numbers: they show sooner
 
-    loaded, shapes = shared.configured_boundaries(_dataset)
+    loaded, shapes, _ = shared.configured_boundaries(_dataset)  # the map page reports a bad file
     names = shared.district_names(_dataset, label)
     frame = map_frame(shapes, district_values(_dataset, year, "share_ntm"), names, "share_ntm", SHARE_BREAKS, lang)
     return frame, map_chart(frame, year, lang).to_dict(validate=False), loaded.official
@@ -86,11 +86,12 @@ with left:
 with right:
     st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch",
                  height=36 * (len(table) + 1) + 3)
-communes = downloads.selection_tables(dataset, f)["communes"]
+tables = downloads.selection_tables(dataset, f)
+communes = tables["communes"]
 heading = t("overview.communes.levels", f.lang, count=fmt_number(len(communes), lang=f.lang),
             levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels)) if f.levels else \
     t("overview.communes", f.lang, count=fmt_number(len(communes), lang=f.lang))
 with st.expander(heading, icon=":material/list:", expanded=bool(f.levels)):
     st.dataframe(communes, hide_index=True, width="stretch")
-downloads.table_downloads(dataset, f)
+downloads.table_downloads(tables, f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -223,15 +223,18 @@ def district_boundaries(_dataset: Dataset, label: str, source):
     return loaded, simplify_for_browser(loaded.frame)
 
 
-def configured_boundaries(dataset: Dataset):
-    """The boundaries NTM_BOUNDARIES names, or the bundled ones (also when that file cannot be read:
-    the map page says why)."""
+def configured_boundaries(dataset: Dataset, upload=None):
+    """(Boundaries, simplified frame, error): from an uploaded file, else the file NTM_BOUNDARIES
+    names, else the bundled ones; the bundled ones also when the file cannot be read, with the
+    reason as `error` (None otherwise)."""
     from ntm.boundaries import DEFAULT_BOUNDARIES, ENV_VAR, BoundaryError
 
+    source = upload.getvalue() if upload is not None else None
+    label = f"{upload.name}:{len(source)}" if upload is not None else os.environ.get(ENV_VAR, "")
     try:
-        return district_boundaries(dataset, os.environ.get(ENV_VAR, ""), None)
-    except BoundaryError:
-        return district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES)
+        return (*district_boundaries(dataset, label, source), None)
+    except BoundaryError as error:
+        return (*district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES), str(error))
 
 
 @st.cache_data(show_spinner=False)
@@ -247,7 +250,7 @@ def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
     `chart` is an Altair chart or a function that builds one (built only for the download)."""
     from ntm.chart_export import chart_png, chart_svg, frame_csv
 
-    build = chart if callable(chart) and not hasattr(chart, "to_dict") else (lambda: chart)
+    build = chart if callable(chart) else (lambda: chart)
     files = (("png", lambda: chart_png(build()), "image/png"), ("svg", lambda: chart_svg(build()), "image/svg+xml"),
              ("csv", lambda: frame_csv(frame), "text/csv"))
     row = st.container(horizontal=True)
