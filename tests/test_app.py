@@ -29,7 +29,7 @@ def test_overview_headline_against_2025_targets():
     at = run_app()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Xã đạt chuẩn NTM"] == "106"
-    assert metrics["Bình quân tiêu chí/xã"] == "15,8"
+    assert metrics["Bình quân tiêu chí/xã"] == "15,7"
     text = " ".join(m.value for m in at.markdown)
     assert "106/175 xã (60,6 %)" in text
     assert "Mục tiêu 2025: 115/181 xã (63,5 %)" in text

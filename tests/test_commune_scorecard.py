@@ -88,19 +88,19 @@ def test_level_filter_narrows_the_commune_list_and_the_map_points(demo):
     advanced = commune_index(demo.registry, demo.commune_year, [], ("advanced", "model"), 2025)
     year = demo.commune_year[demo.commune_year["year"] == 2025]
     expected = set(year.loc[year["level"].isin(["advanced", "model"]), "commune_code"])
-    assert set(advanced["code"]) == expected and len(expected) == 28  # advanced or model: 28, 6 of them model
+    assert set(advanced["code"]) == expected and len(expected) == 28  # advanced or model: 28, 10 of them model
     points = commune_points(demo, 2025, ("model",))
-    assert len(points) == 6 and set(points["level"]) == {"model"}
+    assert len(points) == 10 and set(points["level"]) == {"model"}
 
 
 def test_level_filter_on_the_overview_and_the_scorecard_pages():
     at = run_app(levels=["model"])
     assert_clean(at)
     expander = [e for e in at.expander if e.label.startswith("Danh sách")]
-    assert [e.label for e in expander] == ["Danh sách 6 xã ở mức Kiểu mẫu"]
+    assert [e.label for e in expander] == ["Danh sách 10 xã ở mức Kiểu mẫu"]
     table = expander[0].dataframe[0].value
-    assert len(table) == 6 and set(table["Mức đạt chuẩn"]) == {"Kiểu mẫu"} and set(table["Tiêu chí chưa đạt"]) == {""}
+    assert len(table) == 10 and set(table["Mức đạt chuẩn"]) == {"Kiểu mẫu"} and set(table["Tiêu chí chưa đạt"]) == {""}
     at.switch_page("pages/commune.py").run()
     assert_clean(at)
-    assert len(at.selectbox(key="commune").options) == 6
-    assert "Chỉ các xã ở mức Kiểu mẫu năm 2025 (6 xã)" in at.caption[0].value
+    assert len(at.selectbox(key="commune").options) == 10
+    assert "Chỉ các xã ở mức Kiểu mẫu năm 2025 (10 xã)" in at.caption[0].value
