@@ -1,10 +1,11 @@
 """NTM Lạng Sơn dashboard: entry point. Run with `streamlit run app.py`."""
+
 import logging
 
 import streamlit as st
 
 from ntm.i18n import t
-from pages import downloads, present, shared
+from ntm.ui import downloads, present, shared
 
 st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾", layout="wide")
 
@@ -12,7 +13,13 @@ snapshot = shared.url_snapshot()
 lang = shared.language_switch()
 dataset = shared.load_active_dataset()
 pages = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page(
+        "pages/overview.py",
+        title=t("nav.overview", lang),
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
+    ),
     st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
     st.Page("pages/progress.py", title=t("nav.progress", lang), icon=":material/trending_up:", url_path="progress"),
     st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon=":material/checklist:", url_path="criteria"),

@@ -1,14 +1,15 @@
 """Command line: `python -m ntm import FILE...`, `versions`, `activate N`, `template OUT`, `hash-password`."""
+
 import argparse
 import getpass
 import sys
 from pathlib import Path
 
-from ntm.auth import hash_password
-from ntm.import_flow import commit, preview
+from ntm.ingest.auth import hash_password
+from ntm.ingest.flow import commit, preview
+from ntm.ingest.store import StoreError, activate, connect, list_versions
+from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
-from ntm.store import StoreError, activate, connect, list_versions
-from ntm.template import template_bytes
 
 
 def run_import(args) -> int:
@@ -34,9 +35,11 @@ def run_import(args) -> int:
 def run_versions(args) -> int:
     for version in list_versions(connect(args.database)):
         mark = "*" if version.active else " "
-        print(f"{mark} {version.id:>4}  {version.created_at:%Y-%m-%d %H:%M}  {version.created_by:<16} "
-              f"{version.filename}  {version.rows_total} xã-năm (+{version.added}, thay {version.replaced})  "
-              f"{version.file_sha256[:12]}")
+        print(
+            f"{mark} {version.id:>4}  {version.created_at:%Y-%m-%d %H:%M}  {version.created_by:<16} "
+            f"{version.filename}  {version.rows_total} xã-năm (+{version.added}, thay {version.replaced})  "
+            f"{version.file_sha256[:12]}"
+        )
     return 0
 
 

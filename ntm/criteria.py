@@ -1,4 +1,5 @@
 """The catalogue of the 19 national NTM criteria."""
+
 import pandas as pd
 
 from ntm.paths import CRITERIA

@@ -4,6 +4,7 @@ Two tables:
 - criteria: one row per commune x year x criterion: commune_code, year, criterion_id, met (bool)
 - levels: one row per commune x year: commune_code, year, level, recognised_year
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,10 @@ class DatasetError(ValueError):
 
     def __init__(self, problems: list[tuple[str, int | None, str, str]]):
         self.problems = problems
-        lines = [f"{table}, dòng {row}, cột {column}: {message}" if row is not None
-                 else f"{table}, cột {column}: {message}" for table, row, column, message in problems]
+        lines = [
+            f"{table}, dòng {row}, cột {column}: {message}" if row is not None else f"{table}, cột {column}: {message}"
+            for table, row, column, message in problems
+        ]
         super().__init__("Dữ liệu không hợp lệ:\n" + "\n".join(lines[:20]))
 
 
@@ -53,8 +56,10 @@ def _first_bad_rows(mask: pd.Series, limit: int = 5) -> list[int]:
 def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.DataFrame) -> None:
     """Raise DatasetError listing every broken rule; return None when the tables are sound."""
     problems: list[tuple[str, int | None, str, str]] = []
-    expected = {"criteria": ["commune_code", "year", "criterion_id", "met"],
-                "levels": ["commune_code", "year", "level", "recognised_year"]}
+    expected = {
+        "criteria": ["commune_code", "year", "criterion_id", "met"],
+        "levels": ["commune_code", "year", "level", "recognised_year"],
+    }
     for name, table in (("criteria", criteria), ("levels", levels)):
         missing = [c for c in expected[name] if c not in table.columns]
         if missing:
@@ -64,7 +69,9 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
     known = set(registry["code"])
     for name, table in (("criteria", criteria), ("levels", levels)):
         for row in _first_bad_rows(~table["commune_code"].isin(known)):
-            problems.append((name, row, "commune_code", f"mã xã không có trong danh mục: {table['commune_code'].iloc[row - 2]}"))
+            problems.append(
+                (name, row, "commune_code", f"mã xã không có trong danh mục: {table['commune_code'].iloc[row - 2]}")
+            )
         years = pd.to_numeric(table["year"], errors="coerce")
         for row in _first_bad_rows(~years.between(*YEAR_RANGE)):
             problems.append((name, row, "year", f"năm ngoài khoảng {YEAR_RANGE[0]}-{YEAR_RANGE[1]}"))
@@ -80,7 +87,7 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
         problems.append(("levels", row, "commune_code", "dòng trùng (xã, năm)"))
     if not problems:
         per_commune_year = criteria.groupby(["commune_code", "year"]).size()
-        for (code, year) in per_commune_year[per_commune_year != len(CRITERION_IDS)].index[:5]:
+        for code, year in per_commune_year[per_commune_year != len(CRITERION_IDS)].index[:5]:
             problems.append(("criteria", None, "criterion_id", f"xã {code} năm {year} không đủ 19 tiêu chí"))
         keys_c = set(per_commune_year.index)
         keys_l = set(zip(levels["commune_code"], levels["year"]))
@@ -90,7 +97,9 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
         rec_year = pd.to_numeric(levels["recognised_year"], errors="coerce").astype("float").fillna(9999)
         bad_year = recognised & ~(rec_year <= levels["year"].astype(int))
         for row in _first_bad_rows(bad_year):
-            problems.append(("levels", row, "recognised_year", "xã đạt chuẩn phải có năm công nhận không sau năm đánh giá"))
+            problems.append(
+                ("levels", row, "recognised_year", "xã đạt chuẩn phải có năm công nhận không sau năm đánh giá")
+            )
     if problems:
         raise DatasetError(problems)
 
@@ -129,8 +138,9 @@ def normalise_types(criteria: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Da
     return criteria, levels
 
 
-def load_dataset(directory: Path, registry: pd.DataFrame | None = None, label: str = "",
-                 illustrative: bool = False) -> Dataset:
+def load_dataset(
+    directory: Path, registry: pd.DataFrame | None = None, label: str = "", illustrative: bool = False
+) -> Dataset:
     registry = load_registry() if registry is None else registry
     criteria = pd.read_parquet(Path(directory) / CRITERIA_FILE)
     levels = pd.read_parquet(Path(directory) / LEVELS_FILE)

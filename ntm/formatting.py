@@ -1,4 +1,5 @@
 """Number formats: Vietnamese (1.234; 12,7; 63,5 %) by default, English on request."""
+
 import math
 
 SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
@@ -28,5 +29,10 @@ def fmt_signed(value, decimals: int = 0, lang: str = "vi") -> str:
 def d3_locale(lang: str = "vi") -> dict:
     """A d3-format locale for Vega-Lite/Altair charts."""
     thousands, decimal = SEPARATORS[lang]
-    return {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", " ₫"],
-            "percent": "\u202f%" if lang == "vi" else "%"}
+    return {
+        "decimal": decimal,
+        "thousands": thousands,
+        "grouping": [3],
+        "currency": ["", " ₫"],
+        "percent": "\u202f%" if lang == "vi" else "%",
+    }

@@ -1,4 +1,5 @@
 """The one catalogue of interface strings: Vietnamese first, English on request."""
+
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, as the switch shows them
@@ -6,16 +7,21 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 CATALOGUE: dict[str, tuple[str, str]] = {
     # app and navigation
     "app.title": ("Nông thôn mới Lạng Sơn", "New Rural Development, Lạng Sơn"),
-    "app.caption": ("Theo dõi Chương trình xây dựng nông thôn mới tỉnh Lạng Sơn",
-                    "Tracking the New Rural Development programme in Lạng Sơn province"),
+    "app.caption": (
+        "Theo dõi Chương trình xây dựng nông thôn mới tỉnh Lạng Sơn",
+        "Tracking the New Rural Development programme in Lạng Sơn province",
+    ),
     "nav.overview": ("Tổng quan", "Overview"),
     "notice.illustrative": (
         "Số liệu cấp xã trên trang này là **dữ liệu minh họa** (sinh tự động, đã hiệu chỉnh theo số liệu "
         "tổng hợp chính thức của tỉnh), không phải số liệu chính thức của từng xã.",
         "Commune-level data on this page are **illustrative** (generated, calibrated to the province's "
-        "official totals), not official figures for individual communes."),
-    "error.generic": ("Đã xảy ra lỗi khi hiển thị trang. Vui lòng tải lại trang hoặc báo cho Văn phòng Điều phối.",
-                      "Something went wrong while showing this page. Reload it or tell the coordination office."),
+        "official totals), not official figures for individual communes.",
+    ),
+    "error.generic": (
+        "Đã xảy ra lỗi khi hiển thị trang. Vui lòng tải lại trang hoặc báo cho Văn phòng Điều phối.",
+        "Something went wrong while showing this page. Reload it or tell the coordination office.",
+    ),
     "error.data": ("Không đọc được dữ liệu: {detail}", "The data could not be read: {detail}"),
     # filters
     "filter.header": ("Bộ lọc", "Filters"),
@@ -27,8 +33,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.criterion": ("Tiêu chí", "Criterion"),
     "filter.level": ("Mức đạt chuẩn", "Level"),
     "filter.level.all": ("Tất cả các mức", "All levels"),
-    "filter.level.help": ("Lọc danh sách xã (Tổng quan, tệp tải về), các xã trên bản đồ và danh sách ở Hồ sơ xã.",
-                          "Filters the commune list (overview, downloads), the communes on the map and the scorecard's list."),
+    "filter.level.help": (
+        "Lọc danh sách xã (Tổng quan, tệp tải về), các xã trên bản đồ và danh sách ở Hồ sơ xã.",
+        "Filters the commune list (overview, downloads), the communes on the map and the scorecard's list.",
+    ),
     # overview
     "overview.title": ("Tổng quan năm {year}", "Overview, {year}"),
     "overview.scope.province": ("Toàn tỉnh: {communes} xã", "Whole province: {communes} communes"),
@@ -36,17 +44,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.targets": ("So với mục tiêu năm {year}", "Against the {year} targets"),
     "overview.targets.prorata": (
         "Đang lọc theo huyện: mục tiêu số xã của tỉnh được tính theo tỷ lệ số xã được chọn.",
-        "Filtered to districts: the province's commune-count targets are applied pro rata."),
+        "Filtered to districts: the province's commune-count targets are applied pro rata.",
+    ),
     "overview.levels": ("Xã theo mức đạt chuẩn", "Communes by level"),
     "overview.bands": ("Xã theo số tiêu chí đạt", "Communes by number of criteria met"),
     "overview.districts": ("Theo huyện / thành phố", "By district"),
-    "overview.lagging": ("Huyện có tỷ lệ xã đạt chuẩn thấp nhất: {names}",
-                         "Districts with the lowest share of communes meeting the standard: {names}"),
+    "overview.lagging": (
+        "Huyện có tỷ lệ xã đạt chuẩn thấp nhất: {names}",
+        "Districts with the lowest share of communes meeting the standard: {names}",
+    ),
     "overview.map": ("Tỷ lệ xã đạt chuẩn theo huyện, năm {year}", "Share of communes meeting the standard, {year}"),
     "overview.communes": ("Danh sách {count} xã", "List of {count} communes"),
     "overview.communes.levels": ("Danh sách {count} xã ở mức {levels}", "List of {count} communes at level {levels}"),
-    "overview.map_link": ("Mở bản đồ tương tác (chọn chỉ tiêu, bấm vào huyện)",
-                          "Open the interactive map (choose a measure, click a district)"),
+    "overview.map_link": (
+        "Mở bản đồ tương tác (chọn chỉ tiêu, bấm vào huyện)",
+        "Open the interactive map (choose a measure, click a district)",
+    ),
     # metrics
     "metric.communes": ("Số xã", "Communes"),
     "metric.communes_ntm": ("Xã đạt chuẩn NTM", "Communes meeting the NTM standard"),
@@ -70,11 +83,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart.communes": ("Số xã", "Communes"),
     "target.gap": ("Còn thiếu {gap}", "{gap} to go"),
     "target.status.reached": (":green[:material/check_circle: Đã đạt]", ":green[:material/check_circle: Reached]"),
-    "target.status.on_track": (":green[:material/trending_up: Đúng tiến độ]", ":green[:material/trending_up: On track]"),
+    "target.status.on_track": (
+        ":green[:material/trending_up: Đúng tiến độ]",
+        ":green[:material/trending_up: On track]",
+    ),
     "target.status.behind": (":orange[:material/warning: Chậm tiến độ]", ":orange[:material/warning: Behind]"),
     "target.status.missed": (":red[:material/cancel: Không đạt]", ":red[:material/cancel: Missed]"),
-    "target.pace": ("Cần {needed}/năm; 3 năm qua {recent}/năm",
-                    "Needs {needed} a year; last 3 years {recent} a year"),
+    "target.pace": ("Cần {needed}/năm; 3 năm qua {recent}/năm", "Needs {needed} a year; last 3 years {recent} a year"),
     # tables
     "col.district": ("Huyện / thành phố", "District"),
     "col.communes": ("Số xã", "Communes"),
@@ -90,19 +105,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.metric": ("Chỉ tiêu", "Measure"),
     "map.metric.share_ntm": ("Tỷ lệ xã đạt chuẩn (%)", "Share of communes meeting the standard (%)"),
     "map.metric.avg_criteria": ("Bình quân tiêu chí/xã (tiêu chí)", "Average criteria met per commune (criteria)"),
-    "map.metric.criterion_share": ("Tỷ lệ xã đạt tiêu chí {criterion} (%)", "Share of communes meeting criterion {criterion} (%)"),
+    "map.metric.criterion_share": (
+        "Tỷ lệ xã đạt tiêu chí {criterion} (%)",
+        "Share of communes meeting criterion {criterion} (%)",
+    ),
     "map.metric.communes_ntm_advanced": ("Số xã NTM nâng cao (xã)", "Advanced NTM communes (communes)"),
     "map.metric.communes_ntm_model": ("Số xã NTM kiểu mẫu (xã)", "Model NTM communes (communes)"),
     "map.criterion": ("Tiêu chí", "Criterion"),
     "map.show_points": ("Hiện các xã (màu theo mức đạt chuẩn)", "Show communes (coloured by level)"),
     "map.base_tiles": ("Nền bản đồ trực tuyến (cần Internet)", "Online base map (needs internet)"),
-    "map.image.approximate": ("Ranh giới huyện là sơ đồ gần đúng (không phải bản đồ chính thức).",
-                              "District shapes are approximate (not the official map)."),
+    "map.image.approximate": (
+        "Ranh giới huyện là sơ đồ gần đúng (không phải bản đồ chính thức).",
+        "District shapes are approximate (not the official map).",
+    ),
     "map.no_data": ("Không có số liệu", "No data"),
-    "map.approximate": ("Ranh giới huyện là sơ đồ gần đúng, dựng từ tọa độ trung tâm xã. Để dùng ranh giới chính thức: "
-                        "đặt biến NTM_BOUNDARIES hoặc tải tệp lên ở mục «Ranh giới».",
-                        "District shapes are approximate, drawn from commune centres. For official boundaries set "
-                        "NTM_BOUNDARIES or upload a file under «Boundaries»."),
+    "map.approximate": (
+        "Ranh giới huyện là sơ đồ gần đúng, dựng từ tọa độ trung tâm xã. Để dùng ranh giới chính thức: "
+        "đặt biến NTM_BOUNDARIES hoặc tải tệp lên ở mục «Ranh giới».",
+        "District shapes are approximate, drawn from commune centres. For official boundaries set "
+        "NTM_BOUNDARIES or upload a file under «Boundaries».",
+    ),
     "map.count.communes": ("xã", "communes"),
     "map.count.criteria": ("tiêu chí đạt", "criteria met"),
     "map.detail": ("{count} {unit} / {communes} xã", "{count} {unit} / {communes} communes"),
@@ -111,30 +133,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.points": ("Xã theo mức", "Communes by level"),
     "map.district": ("Huyện đang xem", "District shown"),
     "map.district.none": ("Chọn trên bản đồ hoặc ở đây", "Click the map or choose here"),
-    "map.click_hint": ("Bấm vào một huyện trên bản đồ để xem chi tiết.", "Click a district on the map for its details."),
+    "map.click_hint": (
+        "Bấm vào một huyện trên bản đồ để xem chi tiết.",
+        "Click a district on the map for its details.",
+    ),
     "map.panel.against": ("{district} so với toàn tỉnh", "{district} against the province"),
     "map.panel.district": ("Huyện", "District"),
     "map.panel.province": ("Toàn tỉnh", "Province"),
     "map.panel.weakest": ("Tiêu chí yếu nhất", "Weakest criteria"),
     "map.panel.share": ("Tỷ lệ xã đạt", "Share of communes"),
     "map.panel.near": ("Xã gần đạt chuẩn (17-18 tiêu chí)", "Communes closest to the standard (17-18 criteria)"),
-    "map.panel.near.none": ("Chưa có xã nào đạt 17-18 tiêu chí; các xã chưa đạt chuẩn có nhiều tiêu chí nhất:",
-                            "No commune has 17-18 criteria; the communes not yet meeting with the most criteria:"),
+    "map.panel.near.none": (
+        "Chưa có xã nào đạt 17-18 tiêu chí; các xã chưa đạt chuẩn có nhiều tiêu chí nhất:",
+        "No commune has 17-18 criteria; the communes not yet meeting with the most criteria:",
+    ),
     "map.panel.near.all": ("Mọi xã của huyện đã đạt chuẩn.", "Every commune in the district meets the standard."),
     "map.panel.missing": ("Tiêu chí còn thiếu", "Criteria still to meet"),
     "map.download": ("Tải ảnh bản đồ (PNG)", "Download map image (PNG)"),
     "map.boundaries": ("Ranh giới", "Boundaries"),
-    "map.boundaries.upload": ("Tệp ranh giới chính thức (GeoJSON, GeoPackage, Shapefile nén .zip)",
-                              "Official boundary file (GeoJSON, GeoPackage, zipped Shapefile)"),
+    "map.boundaries.upload": (
+        "Tệp ranh giới chính thức (GeoJSON, GeoPackage, Shapefile nén .zip)",
+        "Official boundary file (GeoJSON, GeoPackage, zipped Shapefile)",
+    ),
     "map.boundaries.official": ("Đang dùng ranh giới chính thức: {source}", "Using official boundaries: {source}"),
-    "map.boundaries.approximate": ("Đang dùng ranh giới gần đúng đi kèm ứng dụng.", "Using the bundled approximate boundaries."),
+    "map.boundaries.approximate": (
+        "Đang dùng ranh giới gần đúng đi kèm ứng dụng.",
+        "Using the bundled approximate boundaries.",
+    ),
     "map.boundaries.unmatched": ("Không khớp được với huyện nào: {names}", "Matched to no district: {names}"),
-    "map.boundaries.duplicates": ("Nhiều đối tượng cho cùng một huyện (đã gộp): {names}",
-                                  "Several features for one district (merged): {names}"),
+    "map.boundaries.duplicates": (
+        "Nhiều đối tượng cho cùng một huyện (đã gộp): {names}",
+        "Several features for one district (merged): {names}",
+    ),
     "map.boundaries.missing": ("Thiếu ranh giới của: {names}", "No boundary for: {names}"),
     "map.boundaries.repaired": ("Đã sửa hình học không hợp lệ: {names}", "Invalid geometry repaired: {names}"),
-    "map.boundaries.error": ("Không dùng được tệp ranh giới: {detail} Bản đồ đang dùng ranh giới gần đúng.",
-                             "The boundary file cannot be used: {detail} The map shows the approximate boundaries."),
+    "map.boundaries.error": (
+        "Không dùng được tệp ranh giới: {detail} Bản đồ đang dùng ranh giới gần đúng.",
+        "The boundary file cannot be used: {detail} The map shows the approximate boundaries.",
+    ),
     # --- progress, criteria, districts, scorecard pages (issue 4) ---
     "nav.progress": ("Tiến độ so với mục tiêu", "Progress against targets"),
     "progress.title": ("Tiến độ so với mục tiêu (đến năm {year})", "Progress against targets (as of {year})"),
@@ -143,12 +179,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lộ trình cần đạt từ năm gốc và dự báo theo nhịp 3 năm gần nhất.",
         "Each chart: the actual series by year, the official published figures (with their source), the "
         "targets with their denominators, the trajectory needed from the baseline year and a projection at "
-        "the pace of the last 3 years."),
+        "the pace of the last 3 years.",
+    ),
     "progress.prorata": (
         "Đang lọc theo huyện: mục tiêu số xã của tỉnh được tính theo tỷ lệ số xã được chọn ({communes} xã); "
         "số liệu công bố của tỉnh không áp dụng.",
         "Filtered to districts: the province's commune-count targets are applied pro rata to the "
-        "{communes} selected communes; the province's published figures do not apply."),
+        "{communes} selected communes; the province's published figures do not apply.",
+    ),
     "scope.province": ("Toàn tỉnh", "Whole province"),
     "series.actual": ("Thực tế (dữ liệu)", "Actual (dataset)"),
     "series.published": ("Số liệu công bố chính thức", "Official published figure"),
@@ -172,16 +210,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit.one.communes_ntm_model": ("xã", "commune"),
     "unit.one.avg_criteria": ("tiêu chí/xã", "criterion per commune"),
     "unit.one.min_criteria": ("tiêu chí", "criterion"),
-    "verdict.reached": ("Đã đạt mục tiêu năm {target_year} ({target}) từ năm {year}.",
-                        "The {target_year} target ({target}) was reached in {year}."),
+    "verdict.reached": (
+        "Đã đạt mục tiêu năm {target_year} ({target}) từ năm {year}.",
+        "The {target_year} target ({target}) was reached in {year}.",
+    ),
     "verdict.on_track": (
         "Đúng tiến độ: theo nhịp 3 năm qua ({pace}/năm), sẽ đạt mục tiêu năm {target_year} ({target}) vào năm {year}.",
-        "On track: at the last 3 years' pace ({pace} a year), the {target_year} target ({target}) is reached in {year}."),
+        "On track: at the last 3 years' pace ({pace} a year), the {target_year} target ({target}) is reached in {year}.",
+    ),
     "verdict.behind": (
         "Chậm tiến độ: theo nhịp 3 năm qua ({pace}/năm), đến năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
-        "Behind: at the last 3 years' pace ({pace} a year), {gap} {unit} short of the {target_year} target ({target})."),
-    "verdict.missed": ("Không đạt: năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
-                       "Missed: {gap} {unit} short of the {target_year} target ({target})."),
+        "Behind: at the last 3 years' pace ({pace} a year), {gap} {unit} short of the {target_year} target ({target}).",
+    ),
+    "verdict.missed": (
+        "Không đạt: năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
+        "Missed: {gap} {unit} short of the {target_year} target ({target}).",
+    ),
     "verdict.nodata": ("Chưa có mục tiêu hoặc số liệu cho chỉ tiêu này.", "No target or data for this metric."),
     "download.png": ("Ảnh PNG", "PNG image"),
     "download.svg": ("Ảnh SVG", "SVG image"),
@@ -191,52 +235,80 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.share_communes_ntm": ("Tỷ lệ xã đạt chuẩn NTM (%)", "Share of communes meeting the NTM standard (%)"),
     "metric.share_communes_ntm_advanced": ("Tỷ lệ xã NTM nâng cao (%)", "Share of advanced NTM communes (%)"),
     "metric.share_communes_ntm_modern": ("Tỷ lệ xã NTM hiện đại (%)", "Share of modern NTM communes (%)"),
-    "progress.other_targets": ("Mục tiêu không đo được bằng số liệu cấp xã: {items}",
-                               "Targets not measured by commune data: {items}"),
+    "progress.other_targets": (
+        "Mục tiêu không đo được bằng số liệu cấp xã: {items}",
+        "Targets not measured by commune data: {items}",
+    ),
     "nav.criteria": ("Phân tích tiêu chí", "Criteria analysis"),
     "criteria.title": ("Phân tích 19 tiêu chí năm {year}", "The 19 criteria in {year}"),
-    "criteria.heatmap": ("Tỷ lệ xã đạt từng tiêu chí theo huyện, năm {year}",
-                         "Share of communes meeting each criterion, by district, {year}"),
-    "criteria.ranking": ("Tiêu chí từ khó đến dễ, năm {year} ({scope})",
-                         "Criteria from hardest to easiest, {year} ({scope})"),
+    "criteria.heatmap": (
+        "Tỷ lệ xã đạt từng tiêu chí theo huyện, năm {year}",
+        "Share of communes meeting each criterion, by district, {year}",
+    ),
+    "criteria.ranking": (
+        "Tiêu chí từ khó đến dễ, năm {year} ({scope})",
+        "Criteria from hardest to easiest, {year} ({scope})",
+    ),
     "criteria.ranking.hardest": ("Khó nhất: {names}", "Hardest: {names}"),
-    "criteria.trend": ("Tiêu chí {criterion}: tỷ lệ xã đạt theo huyện qua các năm",
-                       "Criterion {criterion}: share of communes meeting it, by district, over the years"),
-    "criteria.trend.help": ("Chọn tiêu chí ở thanh bên. Đường đậm nét đứt: toàn tỉnh.",
-                            "Choose the criterion in the sidebar. Thick dashed line: whole province."),
-    "criteria.bands": ("Số xã theo nhóm số tiêu chí đạt qua các năm ({scope})",
-                       "Communes by number of criteria met over the years ({scope})"),
+    "criteria.trend": (
+        "Tiêu chí {criterion}: tỷ lệ xã đạt theo huyện qua các năm",
+        "Criterion {criterion}: share of communes meeting it, by district, over the years",
+    ),
+    "criteria.trend.help": (
+        "Chọn tiêu chí ở thanh bên. Đường đậm nét đứt: toàn tỉnh.",
+        "Choose the criterion in the sidebar. Thick dashed line: whole province.",
+    ),
+    "criteria.bands": (
+        "Số xã theo nhóm số tiêu chí đạt qua các năm ({scope})",
+        "Communes by number of criteria met over the years ({scope})",
+    ),
     "chart.share": ("Tỷ lệ xã đạt", "Share of communes"),
     "chart.met": ("Số xã đạt", "Communes meeting"),
     "chart.district": ("Huyện / thành phố", "District"),
     "chart.criterion": ("Tiêu chí", "Criterion"),
     "chart.band": ("Nhóm số tiêu chí", "Criteria met"),
-    "error.no_communes": ("Không có xã nào trong lựa chọn này năm {year}. Hãy chọn năm hoặc huyện khác.",
-                          "No commune in this selection in {year}. Choose another year or district."),
+    "error.no_communes": (
+        "Không có xã nào trong lựa chọn này năm {year}. Hãy chọn năm hoặc huyện khác.",
+        "No commune in this selection in {year}. Choose another year or district.",
+    ),
     "nav.districts": ("So sánh huyện", "District comparison"),
     "districts.title": ("So sánh các huyện năm {year}", "Districts compared, {year}"),
     "districts.metric": ("Chỉ tiêu so sánh", "Metric"),
     "districts.baseline": ("Năm gốc", "Baseline year"),
-    "districts.ranking": ("Xếp hạng theo {metric}: năm {year} so với năm {baseline}",
-                          "Ranking on {metric}: {year} against {baseline}"),
+    "districts.ranking": (
+        "Xếp hạng theo {metric}: năm {year} so với năm {baseline}",
+        "Ranking on {metric}: {year} against {baseline}",
+    ),
     "districts.col.rank": ("Hạng", "Rank"),
     "districts.col.change": ("Thay đổi từ {baseline}", "Change since {baseline}"),
     "districts.col.rank_change": ("Đổi hạng từ {baseline}", "Rank change since {baseline}"),
-    "districts.most_improved": ("Tiến bộ nhiều nhất từ năm {baseline}: {names}.", "Most improved since {baseline}: {names}."),
+    "districts.most_improved": (
+        "Tiến bộ nhiều nhất từ năm {baseline}: {names}.",
+        "Most improved since {baseline}: {names}.",
+    ),
     "districts.small": ("{metric} theo huyện qua các năm", "{metric} by district over the years"),
     "districts.series.district": ("Huyện", "District"),
     "unit.pp": ("điểm %", "pts"),
     "nav.commune": ("Hồ sơ xã", "Commune scorecard"),
     "commune.title": ("Hồ sơ xã", "Commune scorecard"),
-    "commune.search": ("Tìm xã theo tên (gõ có dấu hoặc không dấu)", "Find a commune by name (with or without diacritics)"),
+    "commune.search": (
+        "Tìm xã theo tên (gõ có dấu hoặc không dấu)",
+        "Find a commune by name (with or without diacritics)",
+    ),
     "commune.search.placeholder": ("ví dụ: dinh lap, Hoàng Đồng", "e.g. dinh lap, Hoàng Đồng"),
     "commune.choose": ("Xã", "Commune"),
-    "commune.none": ("Không tìm thấy xã nào có tên “{query}” trong lựa chọn hiện tại. Hãy thử tên khác hoặc bỏ lọc huyện.",
-                     "No commune named “{query}” in the current selection. Try another name or clear the district filter."),
-    "commune.none.levels": ("Không có xã nào ở mức đạt chuẩn đã chọn trong lựa chọn hiện tại. Hãy bỏ lọc mức hoặc huyện.",
-                            "No commune at the chosen levels in the current selection. Clear the level or district filter."),
-    "commune.levels": ("Chỉ các xã ở mức {levels} năm {year} ({count} xã), theo bộ lọc «Mức đạt chuẩn».",
-                       "Only communes at level {levels} in {year} ({count}), as the Level filter asks."),
+    "commune.none": (
+        "Không tìm thấy xã nào có tên “{query}” trong lựa chọn hiện tại. Hãy thử tên khác hoặc bỏ lọc huyện.",
+        "No commune named “{query}” in the current selection. Try another name or clear the district filter.",
+    ),
+    "commune.none.levels": (
+        "Không có xã nào ở mức đạt chuẩn đã chọn trong lựa chọn hiện tại. Hãy bỏ lọc mức hoặc huyện.",
+        "No commune at the chosen levels in the current selection. Clear the level or district filter.",
+    ),
+    "commune.levels": (
+        "Chỉ các xã ở mức {levels} năm {year} ({count} xã), theo bộ lọc «Mức đạt chuẩn».",
+        "Only communes at level {levels} in {year} ({count}), as the Level filter asks.",
+    ),
     "commune.heading": ("{name} ({district})", "{name} ({district})"),
     "commune.level": ("Mức năm {year}", "Level in {year}"),
     "commune.criteria_met": ("Số tiêu chí đạt", "Criteria met"),
@@ -251,15 +323,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "commune.not_met": ("Chưa đạt", "Not met"),
     "commune.context": ("Bối cảnh huyện năm {year}", "District context, {year}"),
     "commune.context.row.commune": ("Xã này", "This commune"),
-    "commune.not_in_year": ("Xã không có số liệu năm {year}; hiển thị năm gần nhất ({shown}).",
-                            "The commune has no data for {year}; showing the latest year ({shown})."),
+    "commune.not_in_year": (
+        "Xã không có số liệu năm {year}; hiển thị năm gần nhất ({shown}).",
+        "The commune has no data for {year}; showing the latest year ({shown}).",
+    ),
     "districts.reference": ("Đường nét đứt: toàn tỉnh.", "Dashed line: whole province."),
-    "districts.baseline_after": ("Năm gốc phải trước năm đang xem ({year}).",
-                                 "The baseline year must come before the year shown ({year})."),
+    "districts.baseline_after": (
+        "Năm gốc phải trước năm đang xem ({year}).",
+        "The baseline year must come before the year shown ({year}).",
+    ),
     # --- filters, exports, deck, presentation (issue 5) ---
     "filter.reset": ("Đặt lại bộ lọc", "Reset filters"),
-    "filter.invalid": ("Đường liên kết có giá trị không hợp lệ nên đã bỏ qua: {items}",
-                       "The link had values that are not valid and were ignored: {items}"),
+    "filter.invalid": (
+        "Đường liên kết có giá trị không hợp lệ nên đã bỏ qua: {items}",
+        "The link had values that are not valid and were ignored: {items}",
+    ),
     "col.commune_code": ("Mã xã", "Commune code"),
     "col.commune": ("Xã", "Commune"),
     "col.year": ("Năm", "Year"),
@@ -292,10 +370,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deck.ranking": ("Xếp hạng huyện / thành phố", "District ranking"),
     "deck.weakest": ("Các tiêu chí yếu nhất", "Weakest criteria"),
     "deck.sources": ("Nguồn số liệu", "Sources"),
-    "deck.sources.text": ("Số liệu tổng hợp chính thức: báo cáo của UBND tỉnh và Văn phòng Điều phối NTM tỉnh Lạng Sơn.",
-                          "Official totals: reports of the provincial People's Committee and NTM coordination office."),
-    "deck.sources.generated": ("Tạo từ bảng điều khiển NTM Lạng Sơn, năm {year}, {scope}.",
-                               "Generated from the NTM Lạng Sơn dashboard, {year}, {scope}."),
+    "deck.sources.text": (
+        "Số liệu tổng hợp chính thức: báo cáo của UBND tỉnh và Văn phòng Điều phối NTM tỉnh Lạng Sơn.",
+        "Official totals: reports of the provincial People's Committee and NTM coordination office.",
+    ),
+    "deck.sources.generated": (
+        "Tạo từ bảng điều khiển NTM Lạng Sơn, năm {year}, {scope}.",
+        "Generated from the NTM Lạng Sơn dashboard, {year}, {scope}.",
+    ),
     "deck.col.metric": ("Chỉ tiêu", "Indicator"),
     "deck.col.value": ("Hiện nay", "Now"),
     "deck.col.target": ("Mục tiêu", "Target"),
@@ -305,10 +387,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deck.status.behind": ("Chậm tiến độ", "Behind"),
     "deck.status.missed": ("Không đạt", "Missed"),
     "deck.missing": ("(chưa có hình)", "(image not available)"),
-    "deck.notice": ("Dữ liệu cấp xã là dữ liệu minh họa (sinh tự động, hiệu chỉnh theo số liệu tổng hợp chính thức), "
-                    "không phải số liệu chính thức của từng xã.",
-                    "Commune-level data are illustrative (generated, calibrated to the official totals), "
-                    "not official figures for individual communes."),
+    "deck.notice": (
+        "Dữ liệu cấp xã là dữ liệu minh họa (sinh tự động, hiệu chỉnh theo số liệu tổng hợp chính thức), "
+        "không phải số liệu chính thức của từng xã.",
+        "Commune-level data are illustrative (generated, calibrated to the official totals), "
+        "not official figures for individual communes.",
+    ),
     "present.toggle": ("Chế độ trình chiếu", "Presentation mode"),
     "present.exit": ("Thoát chế độ trình chiếu", "Leave presentation mode"),
     "present.screen": ("Màn hình", "Screen"),
@@ -322,13 +406,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- import and versions (issue 6) ---
     "nav.import": ("Nhập dữ liệu", "Import data"),
     "import.title": ("Nhập dữ liệu và phiên bản", "Data import and versions"),
-    "import.source.demo": ("Bảng điều khiển đang dùng dữ liệu minh họa đi kèm (chưa có phiên bản nào được nhập).",
-                           "The dashboard shows the bundled illustrative data (no version imported yet)."),
-    "import.source.version": ("Bảng điều khiển đang dùng phiên bản {version}.", "The dashboard shows version {version}."),
-    "import.viewer": ("Bạn đang xem với quyền người xem. Nhập dữ liệu và đổi phiên bản cần đăng nhập biên tập viên.",
-                      "You are viewing. Importing data and switching versions need an editor login."),
-    "import.no_editors": ("Chưa cấu hình tài khoản biên tập viên (mục [ntm_editors] trong secrets của Streamlit).",
-                          "No editor account is configured ([ntm_editors] in Streamlit secrets)."),
+    "import.source.demo": (
+        "Bảng điều khiển đang dùng dữ liệu minh họa đi kèm (chưa có phiên bản nào được nhập).",
+        "The dashboard shows the bundled illustrative data (no version imported yet).",
+    ),
+    "import.source.version": (
+        "Bảng điều khiển đang dùng phiên bản {version}.",
+        "The dashboard shows version {version}.",
+    ),
+    "import.viewer": (
+        "Bạn đang xem với quyền người xem. Nhập dữ liệu và đổi phiên bản cần đăng nhập biên tập viên.",
+        "You are viewing. Importing data and switching versions need an editor login.",
+    ),
+    "import.no_editors": (
+        "Chưa cấu hình tài khoản biên tập viên (mục [ntm_editors] trong secrets của Streamlit).",
+        "No editor account is configured ([ntm_editors] in Streamlit secrets).",
+    ),
     "import.login.header": ("Đăng nhập biên tập viên", "Editor login"),
     "import.login.user": ("Tên đăng nhập", "User name"),
     "import.login.password": ("Mật khẩu", "Password"),
@@ -343,21 +436,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.template.download": ("Tải tệp mẫu Excel", "Download the Excel template"),
     "import.upload.header": ("Tải lên số liệu", "Upload data"),
     "import.upload.label": ("Tệp Excel (.xlsx) hoặc CSV", "Excel (.xlsx) or CSV file"),
-    "import.upload.help": ("Bảng rộng như tệp mẫu hoặc bảng dài (mỗi dòng một tiêu chí); tối đa {mb} MB.",
-                           "Wide layout as in the template, or long layout (one row per criterion); at most {mb} MB."),
-    "import.errors": ("Tệp có {n} lỗi; chưa lưu gì. Sửa các lỗi dưới đây rồi tải lên lại.",
-                      "The file has {n} errors; nothing was stored. Fix them and upload again."),
+    "import.upload.help": (
+        "Bảng rộng như tệp mẫu hoặc bảng dài (mỗi dòng một tiêu chí); tối đa {mb} MB.",
+        "Wide layout as in the template, or long layout (one row per criterion); at most {mb} MB.",
+    ),
+    "import.errors": (
+        "Tệp có {n} lỗi; chưa lưu gì. Sửa các lỗi dưới đây rồi tải lên lại.",
+        "The file has {n} errors; nothing was stored. Fix them and upload again.",
+    ),
     "import.warnings": ("{n} cảnh báo (không chặn việc nhập)", "{n} warnings (they do not block the import)"),
     "import.preview.header": ("Xem trước thay đổi", "Preview of the changes"),
-    "import.preview.summary": ("{added} xã-năm thêm mới, {replaced} xã-năm thay thế; sau khi nhập có {total} xã-năm.",
-                               "{added} commune-years added, {replaced} replaced; {total} commune-years afterwards."),
+    "import.preview.summary": (
+        "{added} xã-năm thêm mới, {replaced} xã-năm thay thế; sau khi nhập có {total} xã-năm.",
+        "{added} commune-years added, {replaced} replaced; {total} commune-years afterwards.",
+    ),
     "import.preview.added": ("Thêm mới", "Added"),
     "import.preview.replaced": ("Thay thế", "Replaced"),
     "import.confirm": ("Lưu thành phiên bản mới", "Store as a new version"),
-    "import.saved": ("Đã lưu phiên bản {version}; bảng điều khiển đang dùng phiên bản này.",
-                     "Version {version} stored; the dashboard now shows it."),
-    "import.store_failed": ("Không lưu được vào cơ sở dữ liệu; dữ liệu cũ vẫn giữ nguyên. Thử lại sau.",
-                            "The database could not store the file; the previous data are intact. Try again later."),
+    "import.saved": (
+        "Đã lưu phiên bản {version}; bảng điều khiển đang dùng phiên bản này.",
+        "Version {version} stored; the dashboard now shows it.",
+    ),
+    "import.store_failed": (
+        "Không lưu được vào cơ sở dữ liệu; dữ liệu cũ vẫn giữ nguyên. Thử lại sau.",
+        "The database could not store the file; the previous data are intact. Try again later.",
+    ),
     "import.versions.header": ("Các phiên bản", "Versions"),
     "import.versions.none": ("Chưa có phiên bản nào.", "No version yet."),
     "import.versions.choose": ("Phiên bản", "Version"),
@@ -383,8 +486,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.col.commune": ("Mã xã", "Commune code"),
     "import.col.year": ("Năm", "Year"),
     "import.col.change": ("Thay đổi", "Change"),
-    "source.demo": ("Nguồn: dữ liệu minh họa; số liệu tổng hợp chính thức theo báo cáo của tỉnh.",
-                    "Source: illustrative data; official totals from provincial reports."),
+    "source.demo": (
+        "Nguồn: dữ liệu minh họa; số liệu tổng hợp chính thức theo báo cáo của tỉnh.",
+        "Source: illustrative data; official totals from provincial reports.",
+    ),
 }
 
 

@@ -1,5 +1,6 @@
 """Programme metrics for any year and selection of districts. Pure functions on the
 commune-year table (see ntm.dataset.build_commune_year) and the criteria table."""
+
 from collections.abc import Iterable
 
 import numpy as np
@@ -31,8 +32,7 @@ def _share(part, whole) -> float:
     return float(part) / whole if whole else float("nan")
 
 
-def select(commune_year: pd.DataFrame, year: int | None = None,
-           districts: Iterable[str] | None = None) -> pd.DataFrame:
+def select(commune_year: pd.DataFrame, year: int | None = None, districts: Iterable[str] | None = None) -> pd.DataFrame:
     """Rows of the commune-year table for a year (all years if None) and districts (all if None/empty)."""
     mask = np.ones(len(commune_year), dtype=bool)
     if year is not None:

@@ -1,4 +1,5 @@
 """The commune registry: every administrative unit of Lạng Sơn with its validity period."""
+
 from datetime import date
 
 import pandas as pd
@@ -11,9 +12,19 @@ RURAL_TYPE = "Xã"
 LAST_DISTRICT_STRUCTURE_DAY = date(2025, 6, 30)
 
 _DTYPES = {
-    "code": "str", "name": "str", "short_name": "str", "type": "str", "district_code": "str",
-    "district_name": "str", "district_type": "str", "lat": "float64", "lon": "float64",
-    "valid_from": "str", "valid_to": "str", "successor_code": "str", "provisional": "bool",
+    "code": "str",
+    "name": "str",
+    "short_name": "str",
+    "type": "str",
+    "district_code": "str",
+    "district_name": "str",
+    "district_type": "str",
+    "lat": "float64",
+    "lon": "float64",
+    "valid_from": "str",
+    "valid_to": "str",
+    "successor_code": "str",
+    "provisional": "bool",
     "source": "str",
 }
 

@@ -1,4 +1,5 @@
 """Targets and progress towards them."""
+
 import math
 from dataclasses import dataclass, replace
 
@@ -25,12 +26,12 @@ class Progress:
     denominator: float | None
     as_of: int
     value: float
-    gap: float              # how much is still missing (0 when reached)
+    gap: float  # how much is still missing (0 when reached)
     years_left: int
-    pace_needed: float      # per year, from `as_of` to the target year
-    pace_recent: float      # per year, over the last PACE_WINDOW years
+    pace_needed: float  # per year, from `as_of` to the target year
+    pace_recent: float  # per year, over the last PACE_WINDOW years
     reached_year: int | None
-    status: str             # "reached", "on_track", "behind", "missed"
+    status: str  # "reached", "on_track", "behind", "missed"
     communes: int | None = None  # communes in the selection in `as_of`
 
     @property
@@ -47,8 +48,9 @@ def recent_pace(series: pd.Series, as_of: int, window: int = PACE_WINDOW) -> flo
     return (history[as_of] - history[start]) / (as_of - start)
 
 
-def progress(series: pd.Series, metric: str, target: float, target_year: int, as_of: int,
-             denominator: float | None = None) -> Progress:
+def progress(
+    series: pd.Series, metric: str, target: float, target_year: int, as_of: int, denominator: float | None = None
+) -> Progress:
     """Progress of an 'at least' target, given the metric's yearly series, seen from `as_of`
     (a target whose year has passed is judged in its year)."""
     known = series[series.index <= min(as_of, target_year)]
@@ -68,8 +70,20 @@ def progress(series: pd.Series, metric: str, target: float, target_year: int, as
         status = "missed"
     else:
         status = "on_track" if pace_recent >= pace_needed else "behind"
-    return Progress(metric, target_year, target, denominator, as_of, value, gap, years_left,
-                    pace_needed, pace_recent, reached_year, status)
+    return Progress(
+        metric,
+        target_year,
+        target,
+        denominator,
+        as_of,
+        value,
+        gap,
+        years_left,
+        pace_needed,
+        pace_recent,
+        reached_year,
+        status,
+    )
 
 
 def needed_trajectory(baseline_year: int, baseline_value: float, target_year: int, target: float) -> pd.Series:
@@ -96,8 +110,14 @@ def scaled_target(target: float, denominator: float | None, communes: int) -> fl
 COUNT_METRICS = {"communes_ntm", "communes_ntm_advanced", "communes_ntm_model"}
 
 
-def headline_progress(commune_year: pd.DataFrame, targets: pd.DataFrame, as_of: int,
-                      districts=None, target_year: int = 2025, scope: str = "province") -> list[Progress]:
+def headline_progress(
+    commune_year: pd.DataFrame,
+    targets: pd.DataFrame,
+    as_of: int,
+    districts=None,
+    target_year: int = 2025,
+    scope: str = "province",
+) -> list[Progress]:
     """Progress of every commune-level target of `target_year` for a selection.
 
     For a selection of districts, count targets are carried pro rata to the selection's
@@ -108,8 +128,13 @@ def headline_progress(commune_year: pd.DataFrame, targets: pd.DataFrame, as_of: 
     selection_size = len(select(commune_year, as_of, districts))
     result = []
     for row in rows.itertuples():
-        if row.metric not in ("communes_ntm", "communes_ntm_advanced", "communes_ntm_model",
-                              "avg_criteria", "min_criteria"):
+        if row.metric not in (
+            "communes_ntm",
+            "communes_ntm_advanced",
+            "communes_ntm_model",
+            "avg_criteria",
+            "min_criteria",
+        ):
             continue
         series = yearly_series(commune_year, row.metric, districts)
         target = float(row.value)
@@ -117,6 +142,7 @@ def headline_progress(commune_year: pd.DataFrame, targets: pd.DataFrame, as_of: 
         if districts and row.metric in COUNT_METRICS:
             target = scaled_target(target, denominator, selection_size)
             denominator = selection_size
-        result.append(replace(progress(series, row.metric, target, int(row.year), as_of, denominator),
-                              communes=selection_size))
+        result.append(
+            replace(progress(series, row.metric, target, int(row.year), as_of, denominator), communes=selection_size)
+        )
     return result

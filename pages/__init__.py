@@ -6,6 +6,7 @@ Streamlit treats a folder named `pages/` beside the entrypoint as an old-style m
 server starts, would run that page alone, without app.py's navigation and filters. The first page to
 import this package in that state switches Streamlit to `st.navigation` and reruns, through app.py.
 Every page's url_path is its file name, so that the link finds its page in either state."""
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 

@@ -1,13 +1,14 @@
 """Commune scorecard: find a commune by name, its 19 criteria over the years, level history,
 what it still lacks, and its district's context."""
+
 import streamlit as st
 
-from ntm import communes
-from ntm.charts_commune import criteria_grid_chart, grid_frame, level_chart, level_frame
-from ntm.criteria_analysis import criterion_labels
+from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_frame
 from ntm.formatting import fmt_number
 from ntm.i18n import t
-from pages import shared
+from ntm.ui import shared
+from ntm.views import commune as communes
+from ntm.views.criteria import criterion_labels
 
 
 @st.cache_data(show_spinner=False)
@@ -22,25 +23,39 @@ catalogue = shared.criteria_catalogue()
 shared.page_header(dataset, t("commune.title", f.lang), f.lang)
 
 index = index_of(dataset, dataset.label, f.districts, f.levels, f.year)
-query = st.text_input(t("commune.search", f.lang), key="q", bind="query-params",
-                      placeholder=t("commune.search.placeholder", f.lang))
+query = st.text_input(
+    t("commune.search", f.lang), key="q", bind="query-params", placeholder=t("commune.search.placeholder", f.lang)
+)
 found = communes.search(index, query) if query.strip() else index
 if f.levels:
-    st.caption(t("commune.levels", f.lang, year=f.year, count=fmt_number(len(index), lang=f.lang),
-                 levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels)))
+    st.caption(
+        t(
+            "commune.levels",
+            f.lang,
+            year=f.year,
+            count=fmt_number(len(index), lang=f.lang),
+            levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels),
+        )
+    )
 if found.empty:
-    st.info(t("commune.none", f.lang, query=query) if query.strip() else t("commune.none.levels", f.lang),
-            icon=":material/search_off:")
+    st.info(
+        t("commune.none", f.lang, query=query) if query.strip() else t("commune.none.levels", f.lang),
+        icon=":material/search_off:",
+    )
     st.stop()
 labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
-code = st.selectbox(t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune",
-                    bind="query-params")
+code = st.selectbox(
+    t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune", bind="query-params"
+)
 shared.page_url_notice("commune", list(labels.values()), t("commune.choose", f.lang), f.lang)
 
 row = index.set_index("code").loc[code]
 history = communes.level_history(dataset.commune_year, code)
-shown = int(history.loc[history["year"] <= f.year, "year"].max()) if (history["year"] <= f.year).any() \
+shown = (
+    int(history.loc[history["year"] <= f.year, "year"].max())
+    if (history["year"] <= f.year).any()
     else int(history["year"].min())
+)
 if shown != f.year:
     st.caption(t("commune.not_in_year", f.lang, year=f.year, shown=shown))
 st.subheader(t("commune.heading", f.lang, name=row["name"], district=names.get(row["district_code"], "")))
@@ -50,17 +65,28 @@ latest = history[history["year"] == shown].iloc[0]
 cards = st.columns(4)
 cards[0].metric(t("commune.level", f.lang, year=shown), t(f"level.{latest['level']}", f.lang))
 cards[1].metric(t("commune.criteria_met", f.lang), f"{latest['criteria_met']}/19")
-cards[2].metric(t("commune.rank", f.lang), t("commune.rank.value", f.lang, rank=context["rank"],
-                                             communes=fmt_number(context["district"]["communes"], lang=f.lang)))
+cards[2].metric(
+    t("commune.rank", f.lang),
+    t(
+        "commune.rank.value",
+        f.lang,
+        rank=context["rank"],
+        communes=fmt_number(context["district"]["communes"], lang=f.lang),
+    ),
+)
 recognised = latest["recognised_year"]
-cards[3].metric(t("commune.recognised", f.lang), "–" if latest["level"] == "none" or recognised != recognised
-                else str(int(recognised)))
+cards[3].metric(
+    t("commune.recognised", f.lang),
+    "–" if latest["level"] == "none" or recognised != recognised else str(int(recognised)),
+)
 
 criterion_names = criterion_labels(catalogue, f.lang, shown)
 lacking = communes.missing_criteria(dataset.commune_year, code, shown)
 if lacking:
-    st.warning(t("commune.lacks", f.lang, n=len(lacking), year=shown,
-                 names="; ".join(criterion_names[c] for c in lacking)), icon=":material/flag:")
+    st.warning(
+        t("commune.lacks", f.lang, n=len(lacking), year=shown, names="; ".join(criterion_names[c] for c in lacking)),
+        icon=":material/flag:",
+    )
 else:
     st.success(t("commune.lacks.none", f.lang, year=shown), icon=":material/verified:")
 

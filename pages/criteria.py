@@ -1,12 +1,13 @@
 """Criteria analysis: district x criterion heatmap, hardest criteria, a criterion's trend, bands over time."""
+
 import streamlit as st
 
-from ntm import criteria_analysis as analysis
-from ntm.charts_criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
-from ntm.charts_progress import scope_text
+from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
+from ntm.charts.progress import scope_text
 from ntm.i18n import t
 from ntm.metrics import select
-from pages import shared
+from ntm.ui import shared
+from ntm.views import criteria as analysis
 
 dataset = shared.load_active_dataset()
 f = shared.current_filters(dataset)
@@ -27,18 +28,31 @@ def charts(_dataset, label: str, year: int, districts: tuple[str, ...], criterio
     selection = select(_dataset.commune_year, year, districts)
     label_of = analysis.criterion_labels(catalogue, lang)[criterion]
     built = {
-        "tieu-chi-theo-huyen": (analysis.heatmap_frame(_dataset.criteria, selection, names, catalogue, lang, year),
-                                heatmap_chart, t("criteria.heatmap", lang, year=year)),
-        "tieu-chi-kho-de": (analysis.ranking_frame(_dataset.criteria, selection, catalogue, lang, year),
-                            ranking_chart, t("criteria.ranking", lang, year=year, scope=scope)),
-        "nhom-tieu-chi-theo-nam": (analysis.band_trend_frame(_dataset.commune_year, districts, lang),
-                                   bands_chart, t("criteria.bands", lang, scope=scope)),
+        "tieu-chi-theo-huyen": (
+            analysis.heatmap_frame(_dataset.criteria, selection, names, catalogue, lang, year),
+            heatmap_chart,
+            t("criteria.heatmap", lang, year=year),
+        ),
+        "tieu-chi-kho-de": (
+            analysis.ranking_frame(_dataset.criteria, selection, catalogue, lang, year),
+            ranking_chart,
+            t("criteria.ranking", lang, year=year, scope=scope),
+        ),
+        "nhom-tieu-chi-theo-nam": (
+            analysis.band_trend_frame(_dataset.commune_year, districts, lang),
+            bands_chart,
+            t("criteria.bands", lang, scope=scope),
+        ),
         f"tieu-chi-{criterion}-theo-nam": (
             analysis.criterion_trend_frame(_dataset.commune_year, criterion, districts, names, lang),
-            trend_chart, t("criteria.trend", lang, criterion=label_of)),
+            trend_chart,
+            t("criteria.trend", lang, criterion=label_of),
+        ),
     }
-    return {name: (frame, build(frame, lang, title).to_dict(validate=False), title, build)  # tests validate them
-            for name, (frame, build, title) in built.items()}
+    return {
+        name: (frame, build(frame, lang, title).to_dict(validate=False), title, build)  # tests validate them
+        for name, (frame, build, title) in built.items()
+    }
 
 
 def show(name: str) -> None:

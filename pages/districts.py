@@ -1,11 +1,12 @@
 """District comparison: delta ranking on a chosen metric, small trend charts, the province as reference."""
+
 import streamlit as st
 
-from ntm import district_compare as compare
-from ntm.charts_districts import small_multiples
+from ntm.charts.districts import small_multiples
 from ntm.i18n import t
-from ntm.projection import PLAN_BASELINE_YEAR
-from pages import shared
+from ntm.ui import shared
+from ntm.views import districts as compare
+from ntm.views.progress import PLAN_BASELINE_YEAR
 
 
 @st.cache_data(show_spinner=False)
@@ -20,17 +21,21 @@ shared.page_header(dataset, t("districts.title", f.lang, year=f.year), f.lang)
 
 earlier = [y for y in dataset.years if y < f.year]
 left, right = st.columns(2)
-metric = left.selectbox(t("districts.metric", f.lang), compare.DISTRICT_METRICS, key="metric",
-                        bind="query-params",
-                        format_func=lambda m: t(f"metric.{m}", f.lang))
-shared.page_url_notice("metric", [t(f"metric.{m}", f.lang) for m in compare.DISTRICT_METRICS],
-                       t("districts.metric", f.lang), f.lang)
+metric = left.selectbox(
+    t("districts.metric", f.lang),
+    compare.DISTRICT_METRICS,
+    key="metric",
+    bind="query-params",
+    format_func=lambda m: t(f"metric.{m}", f.lang),
+)
+shared.page_url_notice(
+    "metric", [t(f"metric.{m}", f.lang) for m in compare.DISTRICT_METRICS], t("districts.metric", f.lang), f.lang
+)
 if not earlier:
     st.info(t("districts.baseline_after", f.lang, year=f.year), icon=":material/event:")
     st.stop()
 default = earlier.index(PLAN_BASELINE_YEAR) if PLAN_BASELINE_YEAR in earlier else 0
-baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="baseline",
-                           bind="query-params")
+baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="baseline", bind="query-params")
 shared.page_url_notice("baseline", [str(y) for y in earlier], t("districts.baseline", f.lang), f.lang)
 metric_name = t(f"metric.{metric}", f.lang)
 
@@ -41,8 +46,14 @@ st.subheader(t("districts.ranking", f.lang, metric=metric_name.lower(), year=f.y
 improved = ranking.sort_values("rank_change", ascending=False, kind="stable").head(3)
 improved = improved[improved["rank_change"] > 0]
 if len(improved):
-    st.markdown(t("districts.most_improved", f.lang, baseline=baseline,
-                  names=", ".join(names.get(c, c) for c in improved["district_code"])))
+    st.markdown(
+        t(
+            "districts.most_improved",
+            f.lang,
+            baseline=baseline,
+            names=", ".join(names.get(c, c) for c in improved["district_code"]),
+        )
+    )
 table = compare.ranking_display(ranking, province, names, metric, f.year, baseline, f.lang)
 st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
 

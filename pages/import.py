@@ -1,15 +1,16 @@
 """Import: template download, upload with validation and preview, versions; actions for editors only."""
+
 import pandas as pd
 import streamlit as st
 
-from ntm.auth import check_editor, oidc_editor
 from ntm.i18n import t
-from ntm.import_flow import commit, preview
-from ntm.ingest import MAX_BYTES
-from ntm.store import activate, database_url, file_hash, list_versions
+from ntm.ingest.auth import check_editor, oidc_editor
+from ntm.ingest.flow import commit, preview
+from ntm.ingest.read import MAX_BYTES
+from ntm.ingest.store import activate, database_url, file_hash, list_versions
+from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
-from ntm.template import template_bytes
-from pages import shared
+from ntm.ui import shared
 
 EDITOR_KEY = "ntm_editor"
 
@@ -65,36 +66,43 @@ def editor_login(lang: str) -> str | None:
 
 
 def problems_table(problems, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("import.col.severity", lang): [t(f"import.severity.{p.severity}", lang) for p in problems],
-        t("import.col.sheet", lang): [p.sheet for p in problems],
-        t("import.col.row", lang): [p.row for p in problems],
-        t("import.col.column", lang): [p.column or "" for p in problems],
-        t("import.col.message", lang): [p.message for p in problems],
-        t("import.col.suggestion", lang): [p.suggestion for p in problems],
-    })
+    return pd.DataFrame(
+        {
+            t("import.col.severity", lang): [t(f"import.severity.{p.severity}", lang) for p in problems],
+            t("import.col.sheet", lang): [p.sheet for p in problems],
+            t("import.col.row", lang): [p.row for p in problems],
+            t("import.col.column", lang): [p.column or "" for p in problems],
+            t("import.col.message", lang): [p.message for p in problems],
+            t("import.col.suggestion", lang): [p.suggestion for p in problems],
+        }
+    )
 
 
 def versions_table(engine, lang: str) -> pd.DataFrame:
     rows = list_versions(engine) if engine is not None else []
-    return pd.DataFrame({
-        t("import.col.version", lang): [v.id for v in rows],
-        t("import.col.active", lang): [v.active for v in rows],
-        t("import.col.created_at", lang): [v.created_at.strftime("%d/%m/%Y %H:%M") for v in rows],
-        t("import.col.created_by", lang): [v.created_by for v in rows],
-        t("import.col.filename", lang): [v.filename for v in rows],
-        t("import.col.rows", lang): [v.rows_total for v in rows],
-        t("import.col.added", lang): [v.added for v in rows],
-        t("import.col.replaced", lang): [v.replaced for v in rows],
-        t("import.col.hash", lang): [v.file_sha256[:16] for v in rows],
-    })
+    return pd.DataFrame(
+        {
+            t("import.col.version", lang): [v.id for v in rows],
+            t("import.col.active", lang): [v.active for v in rows],
+            t("import.col.created_at", lang): [v.created_at.strftime("%d/%m/%Y %H:%M") for v in rows],
+            t("import.col.created_by", lang): [v.created_by for v in rows],
+            t("import.col.filename", lang): [v.filename for v in rows],
+            t("import.col.rows", lang): [v.rows_total for v in rows],
+            t("import.col.added", lang): [v.added for v in rows],
+            t("import.col.replaced", lang): [v.replaced for v in rows],
+            t("import.col.hash", lang): [v.file_sha256[:16] for v in rows],
+        }
+    )
 
 
 def upload_section(engine, dataset, editor: str, lang: str) -> None:
     st.subheader(t("import.upload.header", lang))
-    upload = st.file_uploader(t("import.upload.label", lang), type=["xlsx", "csv"],
-                              help=t("import.upload.help", lang, mb=MAX_BYTES // 1048576),
-                              key=f"upload_{st.session_state.get('upload_round', 0)}")
+    upload = st.file_uploader(
+        t("import.upload.label", lang),
+        type=["xlsx", "csv"],
+        help=t("import.upload.help", lang, mb=MAX_BYTES // 1048576),
+        key=f"upload_{st.session_state.get('upload_round', 0)}",
+    )
     if upload is None:
         return
     data = upload.getvalue()
@@ -111,12 +119,32 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
         return
     change = result.change
     st.subheader(t("import.preview.header", lang))
-    st.write(t("import.preview.summary", lang, added=len(change.added), replaced=len(change.replaced),
-               total=len(change.levels)))
-    marked = pd.concat([change.added.assign(change=t("import.preview.added", lang)),
-                        change.replaced.assign(change=t("import.preview.replaced", lang))])
-    st.dataframe(marked.rename(columns={"commune_code": t("import.col.commune", lang), "year": t("import.col.year", lang),
-                                        "change": t("import.col.change", lang)}), hide_index=True, height=240)
+    st.write(
+        t(
+            "import.preview.summary",
+            lang,
+            added=len(change.added),
+            replaced=len(change.replaced),
+            total=len(change.levels),
+        )
+    )
+    marked = pd.concat(
+        [
+            change.added.assign(change=t("import.preview.added", lang)),
+            change.replaced.assign(change=t("import.preview.replaced", lang)),
+        ]
+    )
+    st.dataframe(
+        marked.rename(
+            columns={
+                "commune_code": t("import.col.commune", lang),
+                "year": t("import.col.year", lang),
+                "change": t("import.col.change", lang),
+            }
+        ),
+        hide_index=True,
+        height=240,
+    )
     if st.button(t("import.confirm", lang), type="primary", key=f"confirm_{file_hash(data)[:12]}"):
         try:
             version_id = commit(engine, result, data, upload.name, editor)
@@ -146,14 +174,20 @@ lang = f.lang
 shared.page_header(dataset, t("import.title", lang), lang)
 if "import_flash" in st.session_state:
     st.success(st.session_state.pop("import_flash"))
-st.caption(t("import.source.demo", lang) if dataset.illustrative
-           else t("import.source.version", lang, version=dataset.label.removeprefix("v")))
+st.caption(
+    t("import.source.demo", lang)
+    if dataset.illustrative
+    else t("import.source.version", lang, version=dataset.label.removeprefix("v"))
+)
 editor = editor_login(lang)
 st.subheader(t("import.template.header", lang))
 template_year = st.selectbox(t("import.template.year", lang), list(range(2021, 2026)), index=4)
-st.download_button(t("import.template.download", lang), template_file(template_year),
-                   file_name=f"mau_nong_thon_moi_{template_year}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.download_button(
+    t("import.template.download", lang),
+    template_file(template_year),
+    file_name=f"mau_nong_thon_moi_{template_year}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 engine = shared.store_engine(database_url()) if editor else shared.active_store()
 st.subheader(t("import.versions.header", lang))
 table = versions_table(engine, lang)

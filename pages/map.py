@@ -1,15 +1,18 @@
 """Map: where the province stands, district by district, on the selected year and measure."""
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ntm import map_data, map_panel, static_assets
 from ntm.criteria import criterion_name
 from ntm.formatting import fmt_number, fmt_percent
+from ntm.geo import assets as static_assets
+from ntm.geo.folium_map import choropleth
+from ntm.geo.image import district_map_png
 from ntm.i18n import t
-from ntm.map_folium import choropleth
-from ntm.map_image import district_map_png
-from pages import shared
+from ntm.ui import shared
+from ntm.views import map as map_data
+from ntm.views import map as map_panel
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,8 +64,12 @@ def boundary_report(loaded, lang) -> None:
         st.caption(t("map.boundaries.official", lang, source=loaded.source))
     else:
         st.caption(t("map.boundaries.approximate", lang))
-    for key, names in (("unmatched", loaded.unmatched), ("duplicates", loaded.duplicates),
-                       ("missing", loaded.missing), ("repaired", loaded.repaired)):
+    for key, names in (
+        ("unmatched", loaded.unmatched),
+        ("duplicates", loaded.duplicates),
+        ("missing", loaded.missing),
+        ("repaired", loaded.repaired),
+    ):
         if names:
             st.warning(t(f"map.boundaries.{key}", lang, names=", ".join(names)), icon=":material/map:")
 
@@ -72,17 +79,32 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
     st.subheader(t("map.panel.against", lang, district=names[code]))
     rows = map_panel.against_province(dataset, year, code)
     shown = {"share_ntm": lambda v: fmt_percent(v, 1, lang), "avg_criteria": lambda v: fmt_number(v, 1, lang)}
-    table = {t(f"metric.{m}", lang): [shown.get(m, lambda v: fmt_number(v, 0, lang))(d),
-                                       shown.get(m, lambda v: fmt_number(v, 0, lang))(p)]
-             for m, d, p in rows.itertuples(index=False)}
-    st.table(pd.DataFrame.from_dict(table, orient="index",
-                                    columns=[t("map.panel.district", lang), t("map.panel.province", lang)]))
+    table = {
+        t(f"metric.{m}", lang): [
+            shown.get(m, lambda v: fmt_number(v, 0, lang))(d),
+            shown.get(m, lambda v: fmt_number(v, 0, lang))(p),
+        ]
+        for m, d, p in rows.itertuples(index=False)
+    }
+    st.table(
+        pd.DataFrame.from_dict(
+            table, orient="index", columns=[t("map.panel.district", lang), t("map.panel.province", lang)]
+        )
+    )
     st.markdown(f"**{t('map.panel.weakest', lang)}**")
     weakest = map_panel.weakest_criteria(dataset, year, code)
-    st.table(pd.DataFrame.from_dict({f"{cid}. {criterion_name(catalogue, cid, lang, year)}": {
-        t("map.panel.share", lang): f"{fmt_percent(share, 0, lang)} ({met}/{n})",
-        t("map.panel.province", lang): fmt_percent(province, 0, lang)}
-        for cid, met, n, share, province in weakest.itertuples(index=False)}, orient="index"))
+    st.table(
+        pd.DataFrame.from_dict(
+            {
+                f"{cid}. {criterion_name(catalogue, cid, lang, year)}": {
+                    t("map.panel.share", lang): f"{fmt_percent(share, 0, lang)} ({met}/{n})",
+                    t("map.panel.province", lang): fmt_percent(province, 0, lang),
+                }
+                for cid, met, n, share, province in weakest.itertuples(index=False)
+            },
+            orient="index",
+        )
+    )
     st.markdown(f"**{t('map.panel.near', lang)}**")
     near = map_panel.near_standard(dataset, year, code)
     if near.empty:
@@ -90,8 +112,15 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
         return
     if near["criteria_met"].max() < map_panel.NEAR_STANDARD[0]:
         st.caption(t("map.panel.near.none", lang))
-    st.table(pd.DataFrame.from_dict({name: {t("map.criteria_met", lang): str(met), t("map.panel.missing", lang): missing}
-                                     for _, name, met, missing in near.itertuples(index=False)}, orient="index"))
+    st.table(
+        pd.DataFrame.from_dict(
+            {
+                name: {t("map.criteria_met", lang): str(met), t("map.panel.missing", lang): missing}
+                for _, name, met, missing in near.itertuples(index=False)
+            },
+            orient="index",
+        )
+    )
 
 
 leaflet_assets()
@@ -104,20 +133,29 @@ if st.session_state.get("map_year") != f.year:
     st.session_state["map_year"] = f.year
 controls = st.columns([3, 3, 2])
 controls[0].select_slider(t("filter.year", f.lang), dataset.years, key="map_year", on_change=sync_year)
-metric = controls[1].selectbox(t("map.metric", f.lang), map_data.MAP_METRICS, key="map_metric", bind="query-params",
-                               format_func=lambda m: metric_label(m, f.criterion, f.lang))
-shared.page_url_notice("map_metric", [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS],
-                       t("map.metric", f.lang), f.lang)
+metric = controls[1].selectbox(
+    t("map.metric", f.lang),
+    map_data.MAP_METRICS,
+    key="map_metric",
+    bind="query-params",
+    format_func=lambda m: metric_label(m, f.criterion, f.lang),
+)
+shared.page_url_notice(
+    "map_metric", [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS], t("map.metric", f.lang), f.lang
+)
 with controls[2]:
     show_points = st.toggle(t("map.show_points", f.lang), key="map_points")
     base_tiles = st.toggle(t("map.base_tiles", f.lang), key="map_tiles")
 if metric == "criterion_share":
-    st.caption(f"{t('map.criterion', f.lang)}: {f.criterion}. "
-               f"{criterion_name(shared.criteria_catalogue(), f.criterion, f.lang, f.year)}")
+    st.caption(
+        f"{t('map.criterion', f.lang)}: {f.criterion}. "
+        f"{criterion_name(shared.criteria_catalogue(), f.criterion, f.lang, f.year)}"
+    )
 
 with st.expander(t("map.boundaries", f.lang)):
-    st.file_uploader(t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"],
-                     key="map_boundary_file")
+    st.file_uploader(
+        t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key="map_boundary_file"
+    )
     loaded, frame = active_boundaries(dataset, f.lang)
     boundary_report(loaded, f.lang)
 
@@ -126,18 +164,47 @@ table = values(dataset, dataset.label, f.year, metric, f.criterion)
 class_breaks = breaks(dataset, dataset.label, metric, f.criterion)
 left, right = st.columns([3, 2])
 with left:
-    fmap = choropleth(frame, table, names, metric, label, class_breaks, f.lang, not loaded.official,
-                      points(dataset, dataset.label, f.year, f.levels) if show_points else None, base_tiles)
-    st_folium(fmap, key="map_click", height=580, use_container_width=True,
-              returned_objects=["last_object_clicked"], on_change=lambda: select_clicked(frame))
+    fmap = choropleth(
+        frame,
+        table,
+        names,
+        metric,
+        label,
+        class_breaks,
+        f.lang,
+        not loaded.official,
+        points(dataset, dataset.label, f.year, f.levels) if show_points else None,
+        base_tiles,
+    )
+    st_folium(
+        fmap,
+        key="map_click",
+        height=580,
+        use_container_width=True,
+        returned_objects=["last_object_clicked"],
+        on_change=lambda: select_clicked(frame),
+    )
     values_map = dict(zip(table["district_code"], table["value"]))
-    st.download_button(t("map.download", f.lang), file_name=f"ban-do-{metric}-{f.year}.png", mime="image/png",
-                       data=lambda: district_map_png(values_map, label, f.lang, loaded, class_breaks,
-                                                     title=t("map.title", f.lang, year=f.year)),
-                       on_click="ignore", icon=":material/download:")
+    st.download_button(
+        t("map.download", f.lang),
+        file_name=f"ban-do-{metric}-{f.year}.png",
+        mime="image/png",
+        data=lambda: district_map_png(
+            values_map, label, f.lang, loaded, class_breaks, title=t("map.title", f.lang, year=f.year)
+        ),
+        on_click="ignore",
+        icon=":material/download:",
+    )
 with right:
-    code = st.selectbox(t("map.district", f.lang), list(names), key="map_district", index=None, bind="query-params",
-                        format_func=names.get, placeholder=t("map.district.none", f.lang))
+    code = st.selectbox(
+        t("map.district", f.lang),
+        list(names),
+        key="map_district",
+        index=None,
+        bind="query-params",
+        format_func=names.get,
+        placeholder=t("map.district.none", f.lang),
+    )
     shared.page_url_notice("map_district", list(names.values()), t("map.district", f.lang), f.lang)
     if code:
         panel(dataset, f.year, code, names, f.lang)

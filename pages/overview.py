@@ -1,20 +1,21 @@
 """Overview: headline numbers against the 2025 targets, levels, bands and districts."""
+
 import streamlit as st
 
 from ntm import metrics
-from ntm.charts import PALETTE_BANDS, PALETTE_LEVELS, category_bar
+from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.formatting import fmt_number
 from ntm.i18n import t
-from ntm.map_data import SHARE_BREAKS, district_values
-from ntm.overview import band_frame, lagging_districts, level_frame, progress_card
-from ntm.tables import district_summary
-from pages import downloads, shared
+from ntm.reports.tables import district_summary
+from ntm.ui import downloads, shared
+from ntm.views.map import SHARE_BREAKS, district_values
+from ntm.views.overview import band_frame, lagging_districts, level_frame, progress_card
 
 
 @st.cache_data(show_spinner=False)
 def district_map(_dataset, label: str, year: int, lang: str):
     """(data, Vega-Lite spec, official?) of the district map of the share meeting the standard."""
-    from ntm.charts_map import map_frame  # geopandas after the headline numbers: they show sooner
+    from ntm.charts.map import map_frame  # geopandas after the headline numbers: they show sooner
 
     loaded, shapes, _ = shared.configured_boundaries(_dataset)  # the map page reports a bad file
     names = shared.district_names(_dataset, label)
@@ -28,10 +29,11 @@ def bar_spec(frame, colors: tuple[str, ...], value_title: str, lang: str) -> dic
 
 
 def map_chart(frame, year: int, lang: str):
-    from ntm.charts_map import district_map_chart
+    from ntm.charts.map import district_map_chart
 
-    return district_map_chart(frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang,
-                              t("overview.map", lang, year=year))
+    return district_map_chart(
+        frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang, t("overview.map", lang, year=year)
+    )
 
 
 dataset = shared.load_active_dataset()
@@ -42,8 +44,12 @@ headline = metrics.summary(selection)
 
 shared.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
-    scope = t("overview.scope.districts", f.lang, districts=", ".join(names[d] for d in f.districts),
-              communes=fmt_number(headline["communes"], lang=f.lang))
+    scope = t(
+        "overview.scope.districts",
+        f.lang,
+        districts=", ".join(names[d] for d in f.districts),
+        communes=fmt_number(headline["communes"], lang=f.lang),
+    )
 else:
     scope = t("overview.scope.province", f.lang, communes=fmt_number(headline["communes"], lang=f.lang))
 st.caption(scope)
@@ -51,25 +57,35 @@ st.caption(scope)
 st.subheader(t("overview.targets", f.lang, year=2025))
 if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
-cards = [progress_card(p, f.lang) for p in
-         shared.headline_progress(dataset, f.year, f.districts, dataset.label)]
+cards = [progress_card(p, f.lang) for p in shared.headline_progress(dataset, f.year, f.districts, dataset.label)]
 for column, card in zip(st.columns(len(cards)), cards):
     with column, st.container(border=True):
-        st.metric(card["label"], card["value"], card["delta"], delta_color=card["delta_color"],
-                  delta_arrow="off", help=card["help"])
+        st.metric(
+            card["label"],
+            card["value"],
+            card["delta"],
+            delta_color=card["delta_color"],
+            delta_arrow="off",
+            help=card["help"],
+        )
         st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
         st.caption(card["pace"])
 
 left, right = st.columns(2)
-for column, key, frame, palette in ((left, "levels", level_frame(headline, f.lang), PALETTE_LEVELS),
-                                    (right, "bands", band_frame(headline, f.lang), PALETTE_BANDS)):
+for column, key, frame, palette in (
+    (left, "levels", level_frame(headline, f.lang), PALETTE_LEVELS),
+    (right, "bands", band_frame(headline, f.lang), PALETTE_BANDS),
+):
     colors = tuple(palette[k] for k in frame["key"])
     with column:
         st.subheader(t(f"overview.{key}", f.lang))
         st.vega_lite_chart(bar_spec(frame, colors, t("chart.communes", f.lang), f.lang), theme=None)
-        shared.chart_downloads(lambda frame=frame, colors=colors: category_bar(
-            frame, list(colors), t("chart.communes", f.lang), f.lang), frame[["label", "value"]],
-            f"xa-theo-{'muc' if key == 'levels' else 'so-tieu-chi'}-{f.year}", f.lang)
+        shared.chart_downloads(
+            lambda frame=frame, colors=colors: category_bar(frame, list(colors), t("chart.communes", f.lang), f.lang),
+            frame[["label", "value"]],
+            f"xa-theo-{'muc' if key == 'levels' else 'so-tieu-chi'}-{f.year}",
+            f.lang,
+        )
 
 st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)
@@ -80,17 +96,26 @@ with left:
     st.vega_lite_chart(spec, theme=None, width="stretch")
     if not official:
         st.caption(t("map.image.approximate", f.lang))
-    shared.chart_downloads(lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"),
-                           f"ban-do-huyen-{f.year}", f.lang)
+    shared.chart_downloads(
+        lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"), f"ban-do-huyen-{f.year}", f.lang
+    )
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
 with right:
-    st.dataframe(district_summary(table, names, f.lang), hide_index=True, width="stretch",
-                 height=36 * (len(table) + 1) + 3)
+    st.dataframe(
+        district_summary(table, names, f.lang), hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3
+    )
 tables = downloads.selection_tables(dataset, f)
 communes = tables["communes"]
-heading = t("overview.communes.levels", f.lang, count=fmt_number(len(communes), lang=f.lang),
-            levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels)) if f.levels else \
-    t("overview.communes", f.lang, count=fmt_number(len(communes), lang=f.lang))
+heading = (
+    t(
+        "overview.communes.levels",
+        f.lang,
+        count=fmt_number(len(communes), lang=f.lang),
+        levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels),
+    )
+    if f.levels
+    else t("overview.communes", f.lang, count=fmt_number(len(communes), lang=f.lang))
+)
 with st.expander(heading, icon=":material/list:", expanded=bool(f.levels)):
     st.dataframe(communes, hide_index=True, width="stretch")
 downloads.table_downloads(tables, f)

@@ -1,22 +1,28 @@
 """Progress against every target: actual series, published figures, targets, trajectory, projection."""
+
 import streamlit as st
 
-from ntm.charts_progress import frame_kinds, progress_layers, progress_spec, progress_template, scope_text
-from ntm.charts_style import styled
+from ntm.charts.progress import frame_kinds, progress_layers, progress_spec, progress_template, scope_text
+from ntm.charts.style import styled
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.metrics import select
-from ntm.projection import PROGRESS_METRICS, progress_frame, verdict
-from pages import shared
+from ntm.ui import shared
+from ntm.views.progress import PROGRESS_METRICS, progress_frame, verdict
 
-STATUS_ICON = {"reached": ":material/check_circle:", "on_track": ":material/trending_up:",
-               "behind": ":material/warning:", "missed": ":material/cancel:"}
+STATUS_ICON = {
+    "reached": ":material/check_circle:",
+    "on_track": ":material/trending_up:",
+    "behind": ":material/warning:",
+    "missed": ":material/cancel:",
+}
 
 
 @st.cache_data(show_spinner=False)
 def frame_of(_dataset, label: str, metric: str, districts: tuple[str, ...], year: int, lang: str):
-    return progress_frame(_dataset.commune_year, shared.targets(), shared.published(), metric, list(districts),
-                          year, lang)
+    return progress_frame(
+        _dataset.commune_year, shared.targets(), shared.published(), metric, list(districts), year, lang
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -47,13 +53,21 @@ for index, metric in enumerate(PROGRESS_METRICS):
     with columns[index % 2], st.container(border=True):
         st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
         st.vega_lite_chart(chart_spec(frame, metric, f.lang), width="stretch", theme=None)
-        shared.chart_downloads(lambda frame=frame, metric=metric, line=line: styled(
-            progress_layers(frame, metric, f.lang, [scope, line]), f.lang), frame, f"tien-do-{metric}-{f.year}", f.lang)
+        shared.chart_downloads(
+            lambda frame=frame, metric=metric, line=line: styled(
+                progress_layers(frame, metric, f.lang, [scope, line]), f.lang
+            ),
+            frame,
+            f"tien-do-{metric}-{f.year}",
+            f.lang,
+        )
 
 other = shared.targets()
 other = other[(other["scope"] == "province") & ~other["metric"].isin(PROGRESS_METRICS)]
 if len(other):
-    items = "; ".join(f"{t(f'metric.{row.metric}', f.lang)} {row.year}: {fmt_number(row.value, lang=f.lang)}"
-                      for row in other.itertuples())
+    items = "; ".join(
+        f"{t(f'metric.{row.metric}', f.lang)} {row.year}: {fmt_number(row.value, lang=f.lang)}"
+        for row in other.itertuples()
+    )
     st.caption(t("progress.other_targets", f.lang, items=items))
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -1,4 +1,5 @@
 """Helpers for Streamlit AppTest."""
+
 from streamlit.testing.v1 import AppTest
 
 from ntm.paths import ROOT

@@ -1,4 +1,5 @@
 """A real Streamlit server and headless Chromium for browser tests."""
+
 import os
 import socket
 import subprocess
@@ -11,8 +12,16 @@ from pathlib import Path
 from ntm.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -26,10 +35,24 @@ def free_port() -> int:
 def streamlit_server(env: dict | None = None, timeout: float = 60, args: tuple[str, ...] = ()):
     """Start `streamlit run app.py` on a free port (extra command-line `args`); yield its base URL."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true", *args]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        *args,
+    ]
     log = open(ARTIFACTS_DIR() / f"streamlit-{port}.log", "w")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -68,5 +91,6 @@ def wait_for_app(page, timeout_ms: int = 30000) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.querySelectorAll('[data-testid=\"stMain\"] h1').length > 0",
-        timeout=timeout_ms)
+        timeout=timeout_ms,
+    )
     page.wait_for_timeout(500)

@@ -1,4 +1,5 @@
 """Shared helpers for the import and store tests: valid files and store URLs."""
+
 import os
 
 from make_bad_files import csv_bytes, long_table, valid_table, xlsx_bytes

@@ -3,6 +3,7 @@
 Run `python tests/make_bad_files.py [DIR]` to write the files (default tests/bad_files/) with an
 index `expected.csv`; the tests build the same corpus in a temporary folder through `build_corpus`.
 """
+
 import csv
 import io
 import sys
@@ -15,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ntm.criteria import CRITERION_IDS, load_criteria  # noqa: E402
 from ntm.dataset import load_dataset  # noqa: E402
-from ntm.ingest import MAX_BYTES  # noqa: E402
+from ntm.ingest.read import MAX_BYTES  # noqa: E402
+from ntm.ingest.template import headers, wide_rows  # noqa: E402
 from ntm.paths import DEMO_DIR  # noqa: E402
 from ntm.registry import load_registry  # noqa: E402
-from ntm.template import headers, wide_rows  # noqa: E402
 
 CODE, NAME, DISTRICT, YEAR = 0, 1, 2, 3
 FIRST_TC = 4
@@ -29,8 +30,9 @@ def valid_table(communes: int = 6, year: int = 2024) -> list[list[str]]:
     """Header and rows in the template layout, taken from the demo dataset."""
     registry, dataset = load_registry(), load_dataset(DEMO_DIR)
     levels = dataset.levels[dataset.levels["year"] == year].sort_values("commune_code").head(communes)
-    criteria = dataset.criteria[dataset.criteria["commune_code"].isin(levels["commune_code"])
-                                & (dataset.criteria["year"] == year)]
+    criteria = dataset.criteria[
+        dataset.criteria["commune_code"].isin(levels["commune_code"]) & (dataset.criteria["year"] == year)
+    ]
     rows = [["" if v is None else str(v) for v in row] for row in wide_rows(criteria, levels, registry)]
     return [headers(load_criteria())] + rows
 
@@ -70,7 +72,7 @@ def edited(table, row: int, column: int, value: str) -> list[list[str]]:
 
 
 def dropped_column(table, column: int) -> list[list[str]]:
-    return [r[:column] + r[column + 1:] for r in table]
+    return [r[:column] + r[column + 1 :] for r in table]
 
 
 def first_recognised_row(table) -> int:
@@ -121,46 +123,83 @@ def build_cases() -> list[tuple[str, bytes, str]]:
         ("hidden_data.xlsx", xlsx_bytes({"Số liệu": table, "Trống": []}, hide), "không có dòng số liệu"),
         ("only_empty_sheet.xlsx", xlsx_bytes({"Trang 1": []}), "không có dòng số liệu"),
         ("header_only.csv", csv_bytes(table[:1]), "không có dòng số liệu"),
-        ("no_commune_column.csv", csv_bytes(dropped_column(dropped_column(table, NAME), CODE)),
-         "không tìm thấy cột «Mã xã» hoặc «Tên xã»"),
+        (
+            "no_commune_column.csv",
+            csv_bytes(dropped_column(dropped_column(table, NAME), CODE)),
+            "không tìm thấy cột «Mã xã» hoặc «Tên xã»",
+        ),
         ("no_year_column.csv", csv_bytes(dropped_column(table, YEAR)), "thiếu cột «Năm»"),
         ("no_criteria.csv", csv_bytes([r[:FIRST_TC] + r[LEVEL:] for r in table]), "không tìm thấy cột tiêu chí"),
         ("missing_tc05.csv", csv_bytes(dropped_column(table, FIRST_TC + 4)), "thiếu cột tiêu chí 05"),
-        ("no_level_column.csv", csv_bytes(dropped_column(dropped_column(table, RECOGNISED), LEVEL)),
-         "thiếu cột «Mức đạt chuẩn»"),
+        (
+            "no_level_column.csv",
+            csv_bytes(dropped_column(dropped_column(table, RECOGNISED), LEVEL)),
+            "thiếu cột «Mức đạt chuẩn»",
+        ),
         ("duplicate_header.csv", csv_bytes([r + [r[YEAR]] for r in table]), "bị lặp"),
-        ("unknown_code.csv", csv_bytes(edited(edited(table, 1, CODE, "99999"), 1, NAME, "")), "«99999» không có trong danh mục"),
-        ("name_typo.csv", csv_bytes(edited(edited(table, 1, CODE, ""), 1, NAME, "Hoàng Đồg")),
-         "có phải là «Xã Hoàng Đồng»"),
+        (
+            "unknown_code.csv",
+            csv_bytes(edited(edited(table, 1, CODE, "99999"), 1, NAME, "")),
+            "«99999» không có trong danh mục",
+        ),
+        (
+            "name_typo.csv",
+            csv_bytes(edited(edited(table, 1, CODE, ""), 1, NAME, "Hoàng Đồg")),
+            "có phải là «Xã Hoàng Đồng»",
+        ),
         ("code_name_mismatch.csv", csv_bytes(edited(table, 1, NAME, "Mai Pha")), "không phải «Mai Pha»"),
-        ("wrong_district.csv", csv_bytes(edited(table, 1, DISTRICT, "Huyện Tràng Định")),
-         "không thuộc «Huyện Tràng Định»"),
-        ("name_wrong_district.csv",
-         csv_bytes(edited(edited(edited(table, 1, CODE, ""), 1, NAME, "Mai Pha"), 1, DISTRICT, "Cao Lộc")),
-         "không thuộc «Huyện Cao Lộc»"),
-        ("ambiguous_name.csv", csv_bytes(edited(edited(edited(table, 1, CODE, ""), 1, NAME, "Chi Lăng"), 1, DISTRICT, "")),
-         "có nhiều xã tên «Chi Lăng»"),
+        (
+            "wrong_district.csv",
+            csv_bytes(edited(table, 1, DISTRICT, "Huyện Tràng Định")),
+            "không thuộc «Huyện Tràng Định»",
+        ),
+        (
+            "name_wrong_district.csv",
+            csv_bytes(edited(edited(edited(table, 1, CODE, ""), 1, NAME, "Mai Pha"), 1, DISTRICT, "Cao Lộc")),
+            "không thuộc «Huyện Cao Lộc»",
+        ),
+        (
+            "ambiguous_name.csv",
+            csv_bytes(edited(edited(edited(table, 1, CODE, ""), 1, NAME, "Chi Lăng"), 1, DISTRICT, "")),
+            "có nhiều xã tên «Chi Lăng»",
+        ),
         ("unknown_district.csv", csv_bytes(edited(table, 1, DISTRICT, "Huyện Đâu Đó")), "không nhận ra huyện"),
-        ("ward.csv", csv_bytes(edited(edited(edited(table, 1, CODE, "05971"), 1, NAME, ""), 1, DISTRICT, "")),
-         "không tham gia xét nông thôn mới"),
+        (
+            "ward.csv",
+            csv_bytes(edited(edited(edited(table, 1, CODE, "05971"), 1, NAME, ""), 1, DISTRICT, "")),
+            "không tham gia xét nông thôn mới",
+        ),
         ("no_commune_in_row.csv", csv_bytes(edited(edited(table, 2, CODE, ""), 2, NAME, "")), "thiếu mã xã và tên xã"),
         ("duplicate_rows.csv", csv_bytes(table + [table[1]]), "bị ghi hai lần"),
-        ("duplicate_across_sheets.xlsx", xlsx_bytes({"Huyện A": table, "Huyện B": [table[0], table[1]]}),
-         "bị ghi hai lần"),
+        (
+            "duplicate_across_sheets.xlsx",
+            xlsx_bytes({"Huyện A": table, "Huyện B": [table[0], table[1]]}),
+            "bị ghi hai lần",
+        ),
         ("year_2099.csv", csv_bytes(edited(table, 1, YEAR, "2099")), "năm 2099 ngoài khoảng"),
         ("year_text.csv", csv_bytes(edited(table, 1, YEAR, "năm 2024")), "không phải là số năm"),
-        ("met_unknown.csv", csv_bytes(edited(table, 1, FIRST_TC, "hoàn thành một phần")), "không phải là Đạt / Chưa đạt"),
+        (
+            "met_unknown.csv",
+            csv_bytes(edited(table, 1, FIRST_TC, "hoàn thành một phần")),
+            "không phải là Đạt / Chưa đạt",
+        ),
         ("met_typo.csv", csv_bytes(edited(table, 1, FIRST_TC, "Đatt")), "có phải là «Đạt»?"),
         ("met_empty.csv", csv_bytes(edited(table, 1, FIRST_TC + 2, "")), "ô trống"),
         ("level_unknown.csv", csv_bytes(edited(table, 1, LEVEL, "Xuất sắc")), "mức đạt chuẩn «Xuất sắc» không hợp lệ"),
-        ("recognised_missing.csv", csv_bytes(edited(edited(table, unrec, LEVEL, "Đạt chuẩn NTM"), unrec, RECOGNISED, "")),
-         "thiếu năm công nhận"),
+        (
+            "recognised_missing.csv",
+            csv_bytes(edited(edited(table, unrec, LEVEL, "Đạt chuẩn NTM"), unrec, RECOGNISED, "")),
+            "thiếu năm công nhận",
+        ),
         ("recognised_after.csv", csv_bytes(edited(table, rec, RECOGNISED, "2030")), "sau năm đánh giá"),
         ("long_missing_criterion.csv", csv_bytes(long[:-1]), "thiếu tiêu chí 19"),
         ("long_bad_criterion.csv", csv_bytes(edited(long, 1, 2, "25")), "mã tiêu chí «25» không hợp lệ"),
         ("long_duplicate_criterion.csv", csv_bytes(long + [long[1]]), "bị ghi hai lần"),
-        ("long_level_changes.csv", csv_bytes(edited(edited(long, 2, 4, other_level(long[1][4])), 2, 5, "2015")),
-         "mức đạt chuẩn khác với dòng"),
+        (
+            "long_level_changes.csv",
+            csv_bytes(edited(edited(long, 2, 4, other_level(long[1][4])), 2, 5, "2015")),
+            "mức đạt chuẩn khác với dòng",
+        ),
     ]
     return cases
 

@@ -1,4 +1,5 @@
 """Every page renders with AppTest, for the province, a district selection and in English."""
+
 import pytest
 from apptest_helpers import assert_clean, nodes, run_app
 

@@ -1,19 +1,30 @@
 """The benchmark's national dataset and floor are what the benchmark says they are, its page chart
 builders produce the pages' charts with the expected data, and its national map holds every matched
 district (no timings here)."""
+
 import json
 
 import geopandas as gpd
 import pytest
 
 from ntm import metrics
-from ntm.bench import (NATIONAL_BOUNDARIES, PAGE_CHARTS, app_pages, district_map_html, floor_shares,
-                       map_feature_codes, national_boundaries, national_registry, national_tables, page_inputs,
-                       report)
+from ntm.bench.dashboard import (
+    NATIONAL_BOUNDARIES,
+    PAGE_CHARTS,
+    app_pages,
+    district_map_html,
+    floor_shares,
+    map_feature_codes,
+    national_boundaries,
+    national_registry,
+    national_tables,
+    page_inputs,
+    report,
+)
 from ntm.criteria import CRITERION_IDS
 from ntm.dataset import LEVELS, Dataset, validate_tables
-from ntm.district_compare import DISTRICT_METRICS, district_series
 from ntm.metrics import METRICS
+from ntm.views.districts import DISTRICT_METRICS, district_series
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +120,12 @@ def test_commune_specs_grid_of_19_criteria_by_year_and_level_bars(demo):
 @pytest.mark.parametrize("metric", DISTRICT_METRICS)
 def test_district_series_equals_the_metric_computed_on_each_district_year(demo, metric):
     series = district_series(demo.commune_year, metric, ["180", "189"])
-    expected = {(int(year), str(code)): METRICS[metric](group) for (year, code), group in
-                metrics.select(demo.commune_year, districts=["180", "189"]).groupby(["year", "district_code"],
-                                                                                  observed=True)}
+    expected = {
+        (int(year), str(code)): METRICS[metric](group)
+        for (year, code), group in metrics.select(demo.commune_year, districts=["180", "189"]).groupby(
+            ["year", "district_code"], observed=True
+        )
+    }
     assert {(y, c): v for y, c, v in series.itertuples(index=False)} == expected
 
 

@@ -1,19 +1,21 @@
 """The coordination office's import in a real browser: an editor logs in, a bad file is refused with
 its row and column and nothing is stored, a good file is previewed, stored and shown by the dashboard."""
+
+from browser import ARTIFACTS_DIR, streamlit_server, wait_for_app
 from import_fixtures import valid_xlsx
 from make_bad_files import edited, valid_table, xlsx_bytes
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS_DIR, streamlit_server, wait_for_app
-from ntm.auth import hash_password
-from ntm.store import connect, list_versions, load_active
+from ntm.ingest.auth import hash_password
+from ntm.ingest.store import connect, list_versions, load_active
 
 PASSWORD = "mật-khẩu đúng"
 
 
 def upload(page, name: str, data: bytes) -> None:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        {"name": name, "mimeType": "application/octet-stream", "buffer": data})
+        {"name": name, "mimeType": "application/octet-stream", "buffer": data}
+    )
 
 
 def test_editor_imports_a_bad_then_a_good_file(chromium, tmp_path):

@@ -1,4 +1,5 @@
 """The overview in a real browser: headline numbers, the district filter in the URL."""
+
 from browser import ARTIFACTS_DIR, wait_for_app
 
 

@@ -1,17 +1,18 @@
 """Shared filters in a real browser: a district in the URL, the copied link, downloads, English,
 the reset button, the notice for a bad link, and screenshots of every page."""
+
 from io import BytesIO, StringIO
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
+from browser import ARTIFACTS_DIR, wait_for_app
 from playwright.sync_api import expect
 from pptx import Presentation
 
-from browser import ARTIFACTS_DIR, wait_for_app
 from ntm import metrics
-from ntm.overview import progress_card
 from ntm.targets import headline_progress, load_targets
+from ntm.views.overview import progress_card
 
 DISTRICT, DISTRICT_CODE = "Tràng Định", "180"
 METRIC = "[data-testid='stMetricValue']"
@@ -28,8 +29,13 @@ def expected(demo):
         return progress_card(headline_progress(demo.commune_year, targets, year, districts)[0], "vi")["value"]
 
     selection = metrics.select(demo.commune_year, year, [DISTRICT_CODE])
-    return {"year": year, "province": first_value([]), "district": first_value([DISTRICT_CODE]),
-            "district_ntm": metrics.summary(selection)["communes_ntm"], "district_communes": len(selection)}
+    return {
+        "year": year,
+        "province": first_value([]),
+        "district": first_value([DISTRICT_CODE]),
+        "district_ntm": metrics.summary(selection)["communes_ntm"],
+        "district_communes": len(selection),
+    }
 
 
 def choose_district(page, name: str) -> None:
@@ -76,8 +82,13 @@ def test_district_in_url_copied_link_and_downloads(app_url, chromium, expected, 
     deck = Presentation(BytesIO(download.value.path().read_bytes()))
     assert len(deck.slides) == 7
     assert DISTRICT in deck.slides[0].placeholders[1].text
-    cells = [cell.text for shape in deck.slides[1].shapes if shape.has_table
-             for row in shape.table.rows for cell in row.cells]
+    cells = [
+        cell.text
+        for shape in deck.slides[1].shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    ]
     assert f"{expected['district_ntm']}/{expected['district_communes']} xã" in " ".join(cells)
     context.close()
 
@@ -151,9 +162,15 @@ def test_screenshots_of_every_page(app_url, chromium, record_property):
     links = page_links(app_url, chromium)
     assert "overview" in links and len(links) >= 2
     views = list(links.items())
-    views += [(f"present-{screen}", f"{app_url}/?present=1&screen={label}") for screen, label in
-              (("overview", "T%E1%BB%95ng+quan"), ("map", "B%E1%BA%A3n+%C4%91%E1%BB%93"),
-               ("progress", "Ti%E1%BA%BFn+%C4%91%E1%BB%99"), ("criteria", "Ti%C3%AAu+ch%C3%AD"))]
+    views += [
+        (f"present-{screen}", f"{app_url}/?present=1&screen={label}")
+        for screen, label in (
+            ("overview", "T%E1%BB%95ng+quan"),
+            ("map", "B%E1%BA%A3n+%C4%91%E1%BB%93"),
+            ("progress", "Ti%E1%BA%BFn+%C4%91%E1%BB%99"),
+            ("criteria", "Ti%C3%AAu+ch%C3%AD"),
+        )
+    ]
     written = []
     for name, url in views:
         for label, (width, height) in (("1920x1080", (1920, 1080)), ("390x844", (390, 844))):

@@ -1,10 +1,11 @@
 """The overview's district map chart: classes, tooltip text and one shape per district."""
+
 import pandas as pd
 
-from ntm.boundaries import load_default, simplify_for_browser
-from ntm.charts_map import district_map_chart, map_frame
-from ntm.map_data import NO_DATA, PALETTE, SHARE_BREAKS, district_values
+from ntm.charts.map import district_map_chart, map_frame
+from ntm.geo.boundaries import load_default, simplify_for_browser
 from ntm.registry import districts
+from ntm.views.map import NO_DATA, PALETTE, SHARE_BREAKS, district_values
 
 
 def test_each_district_gets_its_class_and_value_text(demo):
@@ -16,11 +17,16 @@ def test_each_district_gets_its_class_and_value_text(demo):
     frame = map_frame(shapes, values, names, "share_ntm", SHARE_BREAKS, "vi")
     assert len(frame) == 11
     by_code = frame.set_index("district_code")
-    assert by_code.loc["178", "class_label"] == "Không có số liệu" and by_code.loc["178", "value_text"] == "Không có số liệu"
+    assert (
+        by_code.loc["178", "class_label"] == "Không có số liệu"
+        and by_code.loc["178", "value_text"] == "Không có số liệu"
+    )
     share = values.set_index("district_code").loc["180", "value"]
     assert by_code.loc["180", "value_text"] == f"{share * 100:.1f} %".replace(".", ",")
-    assert by_code.loc["180", "class_label"] == ["0 %–20 %", "20 %–40 %", "40 %–60 %", "60 %–80 %", "80 %–100 %"][
-        min(int(share / 0.2), 4)]
+    assert (
+        by_code.loc["180", "class_label"]
+        == ["0 %–20 %", "20 %–40 %", "40 %–60 %", "60 %–80 %", "80 %–100 %"][min(int(share / 0.2), 4)]
+    )
 
     spec = district_map_chart(frame, "share_ntm", "Tỷ lệ", SHARE_BREAKS, "vi", "Bản đồ").to_dict()
     shapes_layer, labels_layer = spec["layer"][0], spec["layer"][1]
@@ -39,7 +45,7 @@ def test_official_boundaries_are_drawn_with_clockwise_rings(demo):
     as the whole globe minus the district: the chart must hand it clockwise exterior rings."""
     import shapely
 
-    from ntm.boundaries import load_boundaries
+    from ntm.geo.boundaries import load_boundaries
     from ntm.paths import SHARED
 
     table = districts(demo.registry)

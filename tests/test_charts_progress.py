@@ -1,16 +1,18 @@
 """The progress chart spec carries the right data, titles and locale; exports are valid files."""
+
 import io
 
 from PIL import Image
 from progress_fixtures import commune_year, published, sources, targets
 
-from ntm.chart_export import chart_png, chart_svg, frame_csv
-from ntm.charts_progress import progress_chart
+from ntm.charts.export import chart_png, chart_svg, frame_csv
+from ntm.charts.progress import progress_chart
 
 
 def chart(lang="vi", districts=()):
-    return progress_chart(commune_year(), targets(), published(), "communes_ntm", list(districts), lang, 2023,
-                          {"A": "Huyện A"}, sources())
+    return progress_chart(
+        commune_year(), targets(), published(), "communes_ntm", list(districts), lang, 2023, {"A": "Huyện A"}, sources()
+    )
 
 
 def rows(spec, kind):
@@ -22,8 +24,10 @@ def test_spec_carries_each_series_and_the_target_value():
     spec = chart().to_dict()
     assert len(rows(spec, "actual")) == 5
     assert len(rows(spec, "published")) == 1
-    assert [(r["year"], r["value"], r["denominator"], r["label"]) for r in rows(spec, "target")] == \
-        [(2022, 9, 20, "9/20"), (2025, 18, 20, "18/20")]
+    assert [(r["year"], r["value"], r["denominator"], r["label"]) for r in rows(spec, "target")] == [
+        (2022, 9, 20, "9/20"),
+        (2025, 18, 20, "18/20"),
+    ]
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["line", "line", "line", "point", "point", "text"]
     filters = [layer["transform"][0]["filter"] for layer in spec["layer"]]
@@ -85,9 +89,9 @@ def test_filled_template_is_the_built_chart():
 
     import altair as alt
 
-    from ntm.charts_progress import frame_kinds, progress_layers, progress_spec, progress_template
-    from ntm.charts_style import styled
-    from ntm.projection import progress_frame
+    from ntm.charts.progress import frame_kinds, progress_layers, progress_spec, progress_template
+    from ntm.charts.style import styled
+    from ntm.views.progress import progress_frame
 
     for metric, as_of in (("communes_ntm", 2021), ("avg_criteria", 2022), ("min_criteria", 2023)):
         frame, _ = progress_frame(commune_year(), targets(), published(), metric, [], as_of, "en", sources())

@@ -1,15 +1,29 @@
 """Commune search with or without diacritics, the scorecard tables, and the page with filters."""
+
 import pandas as pd
 from apptest_helpers import assert_clean, nodes, run_app
 
-from ntm.communes import (commune_index, context_table, criteria_grid, district_context, fold, level_history,
-                          missing_criteria, search)
 from ntm.criteria import CRITERION_IDS
+from ntm.views.commune import (
+    commune_index,
+    context_table,
+    criteria_grid,
+    district_context,
+    fold,
+    level_history,
+    missing_criteria,
+    search,
+)
 
-INDEX = pd.DataFrame({
-    "code": ["1", "2", "3", "4"], "name": ["Xã Đình Lập", "Xã Bính Xá", "Xã Hoàng Đồng", "Xã Đồng Đăng"],
-    "short_name": ["Đình Lập", "Bính Xá", "Hoàng Đồng", "Đồng Đăng"], "district_code": ["189", "189", "178", "183"],
-    "district_name": "", })
+INDEX = pd.DataFrame(
+    {
+        "code": ["1", "2", "3", "4"],
+        "name": ["Xã Đình Lập", "Xã Bính Xá", "Xã Hoàng Đồng", "Xã Đồng Đăng"],
+        "short_name": ["Đình Lập", "Bính Xá", "Hoàng Đồng", "Đồng Đăng"],
+        "district_code": ["189", "189", "178", "183"],
+        "district_name": "",
+    }
+)
 INDEX["key"] = INDEX["short_name"].map(fold)
 
 
@@ -32,10 +46,18 @@ def tiny():
     for year, met in ((2024, 12), (2025, 19)):
         for code, district, extra in (("x", "A", 0), ("y", "A", 3), ("z", "B", 0)):
             count = min(met + extra, 19) if code != "z" else 5
-            rows.append({"commune_code": code, "year": year, "district_code": district,
-                         "level": "standard" if count == 19 else "none", "level_rank": int(count == 19),
-                         "recognised_year": 2025 if count == 19 else pd.NA, "criteria_met": count,
-                         **{f"c{cid}": int(cid) <= count for cid in CRITERION_IDS}})
+            rows.append(
+                {
+                    "commune_code": code,
+                    "year": year,
+                    "district_code": district,
+                    "level": "standard" if count == 19 else "none",
+                    "level_rank": int(count == 19),
+                    "recognised_year": 2025 if count == 19 else pd.NA,
+                    "criteria_met": count,
+                    **{f"c{cid}": int(cid) <= count for cid in CRITERION_IDS},
+                }
+            )
     table = pd.DataFrame(rows)
     table["district_code"] = table["district_code"].astype("category")
     return table
@@ -83,7 +105,7 @@ def test_commune_page_with_a_district_filter_in_english():
 
 
 def test_level_filter_narrows_the_commune_list_and_the_map_points(demo):
-    from ntm.map_panel import commune_points
+    from ntm.views.map import commune_points
 
     advanced = commune_index(demo.registry, demo.commune_year, [], ("advanced", "model"), 2025)
     year = demo.commune_year[demo.commune_year["year"] == 2025]

@@ -9,7 +9,13 @@ def test_catalogue_has_the_19_criteria():
     catalogue = load_criteria()
     assert tuple(catalogue["criterion_id"]) == CRITERION_IDS == tuple(f"{i:02d}" for i in range(1, 20))
     assert catalogue["name_vi"].str.len().gt(0).all() and catalogue["name_en"].str.len().gt(0).all()
-    assert set(catalogue["group"]) == {"planning", "infrastructure", "economy", "culture_society_environment", "political_system"}
+    assert set(catalogue["group"]) == {
+        "planning",
+        "infrastructure",
+        "economy",
+        "culture_society_environment",
+        "political_system",
+    }
 
 
 def test_criterion_names_by_phase():

@@ -1,10 +1,11 @@
 """Criteria analysis tables and charts against hand-counted cases, and the page with district filters."""
+
 import pandas as pd
 from apptest_helpers import assert_clean, nodes, run_app
 
-from ntm.charts_criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
+from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
 from ntm.criteria import CRITERION_IDS, load_criteria
-from ntm.criteria_analysis import band_trend_frame, criterion_trend_frame, heatmap_frame, ranking_frame
+from ntm.views.criteria import band_trend_frame, criterion_trend_frame, heatmap_frame, ranking_frame
 
 NAMES = {"A": "Huyện A", "B": "Huyện B"}
 
@@ -18,9 +19,17 @@ def tiny():
             code = f"c{i}"
             for cid in CRITERION_IDS:
                 criteria.append({"commune_code": code, "year": year, "criterion_id": cid, "met": int(cid) <= base + i})
-            years.append({"commune_code": code, "year": year, "district_code": "A" if i < 2 else "B",
-                          "criteria_met": min(base + i, 19), "level_rank": 0, "level": "none",
-                          **{f"c{cid}": int(cid) <= base + i for cid in CRITERION_IDS}})
+            years.append(
+                {
+                    "commune_code": code,
+                    "year": year,
+                    "district_code": "A" if i < 2 else "B",
+                    "criteria_met": min(base + i, 19),
+                    "level_rank": 0,
+                    "level": "none",
+                    **{f"c{cid}": int(cid) <= base + i for cid in CRITERION_IDS},
+                }
+            )
     cy = pd.DataFrame(years)
     cy["district_code"] = cy["district_code"].astype("category")
     return pd.DataFrame(criteria), cy
@@ -67,8 +76,12 @@ def test_bands_over_the_years():
     assert counts[(2025, "15_18")] == 3 and counts[(2025, "all19")] == 1
     assert frame.groupby("year")["communes"].sum().tolist() == [4, 4]
     spec = bands_chart(frame, "vi", "t").to_dict()
-    assert spec["encoding"]["color"]["scale"]["domain"] == ["Dưới 10 tiêu chí", "10-14 tiêu chí", "15-18 tiêu chí",
-                                                            "Đủ 19 tiêu chí"]
+    assert spec["encoding"]["color"]["scale"]["domain"] == [
+        "Dưới 10 tiêu chí",
+        "10-14 tiêu chí",
+        "15-18 tiêu chí",
+        "Đủ 19 tiêu chí",
+    ]
 
 
 def test_criteria_page_for_the_province():

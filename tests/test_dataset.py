@@ -1,4 +1,5 @@
 """The loader rejects broken data with messages that name the row and column."""
+
 import pandas as pd
 import pytest
 
@@ -68,4 +69,5 @@ def test_round_trip(tmp_path, demo):
     save_dataset(tmp_path, demo.criteria, demo.levels)
     again = load_dataset(tmp_path, registry=demo.registry)
     assert again.commune_year[["commune_code", "year", "criteria_met", "level"]].equals(
-        demo.commune_year[["commune_code", "year", "criteria_met", "level"]])
+        demo.commune_year[["commune_code", "year", "criteria_met", "level"]]
+    )

@@ -1,20 +1,28 @@
 """The briefing deck, reopened: slide count, titles, headline numbers, image slides, the notice."""
+
 from io import BytesIO
 
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from ntm import deck, metrics
+from ntm import metrics
 from ntm.criteria import load_criteria
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.registry import districts
+from ntm.reports import deck
 from ntm.targets import headline_progress, load_targets
 
-TITLES_VI = ["Xây dựng nông thôn mới tỉnh Lạng Sơn", "Kết quả so với mục tiêu năm 2025",
-             "Tiến độ xã đạt chuẩn qua các năm", "Bản đồ tỷ lệ xã đạt chuẩn theo huyện",
-             "Xếp hạng huyện / thành phố", "Các tiêu chí yếu nhất", "Nguồn số liệu"]
+TITLES_VI = [
+    "Xây dựng nông thôn mới tỉnh Lạng Sơn",
+    "Kết quả so với mục tiêu năm 2025",
+    "Tiến độ xã đạt chuẩn qua các năm",
+    "Bản đồ tỷ lệ xã đạt chuẩn theo huyện",
+    "Xếp hạng huyện / thành phố",
+    "Các tiêu chí yếu nhất",
+    "Nguồn số liệu",
+]
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +109,21 @@ def test_libreoffice_opens_the_pptx_and_renders_every_slide(demo, names, tmp_pat
 
     source = tmp_path / "deck.pptx"
     source.write_bytes(deck.to_pptx(build(demo, names, 2025, (), "vi"), "vi"))
-    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     pages = PdfReader(tmp_path / "deck.pdf").pages
     assert len(pages) == 7

@@ -1,9 +1,10 @@
 """The illustrative demo dataset reproduces the published provincial figures and is plausible."""
+
 import pandas as pd
 import pytest
 
 from ntm import metrics
-from ntm.demo import generate
+from ntm.build.demo import generate
 from ntm.paths import PUBLISHED
 from ntm.targets import load_published
 
@@ -11,8 +12,11 @@ PUBLISHED_FIGURES = load_published()
 
 
 def published(metric, year, denominator=None):
-    rows = PUBLISHED_FIGURES[(PUBLISHED_FIGURES.scope == "province") & (PUBLISHED_FIGURES.metric == metric)
-                             & (PUBLISHED_FIGURES.year == year)]
+    rows = PUBLISHED_FIGURES[
+        (PUBLISHED_FIGURES.scope == "province")
+        & (PUBLISHED_FIGURES.metric == metric)
+        & (PUBLISHED_FIGURES.year == year)
+    ]
     if denominator is not None:
         rows = rows[rows.denominator == denominator]
     assert len(rows) == 1, (metric, year)
@@ -56,7 +60,9 @@ def test_no_commune_below_5_criteria_in_2018(demo):
 
 def test_2018_counts_per_criterion_within_3(demo):
     counts = metrics.criterion_counts(demo.criteria, metrics.select(demo.commune_year, 2018)).set_index("criterion_id")
-    rows = PUBLISHED_FIGURES[PUBLISHED_FIGURES.metric.str.startswith("criterion_met:") & (PUBLISHED_FIGURES.year == 2018)]
+    rows = PUBLISHED_FIGURES[
+        PUBLISHED_FIGURES.metric.str.startswith("criterion_met:") & (PUBLISHED_FIGURES.year == 2018)
+    ]
     assert len(rows) == 8
     for row in rows.itertuples():
         criterion = row.metric.split(":")[1]

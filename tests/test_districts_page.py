@@ -1,12 +1,18 @@
 """District comparison: delta ranking against hand-computed cases, small multiples, the page with filters."""
+
 import pandas as pd
 from apptest_helpers import assert_clean, nodes, run_app
 
-from ntm.charts_districts import small_multiples
-from ntm.district_compare import delta_ranking, ranking_display, small_multiples_frame
+from ntm.charts.districts import small_multiples
+from ntm.views.districts import delta_ranking, ranking_display, small_multiples_frame
 
-SERIES = pd.DataFrame({"year": [2020, 2020, 2020, 2025, 2025, 2025], "district_code": ["A", "B", "C"] * 2,
-                       "value": [0.5, 0.2, 0.1, 0.6, 0.9, 0.3]})
+SERIES = pd.DataFrame(
+    {
+        "year": [2020, 2020, 2020, 2025, 2025, 2025],
+        "district_code": ["A", "B", "C"] * 2,
+        "value": [0.5, 0.2, 0.1, 0.6, 0.9, 0.3],
+    }
+)
 
 
 def test_delta_ranking_ranks_now_and_then():
@@ -24,8 +30,15 @@ def test_lower_is_better_for_communes_below_10():
 
 def test_ranking_display_in_vietnamese_with_the_province_row():
     table = delta_ranking(SERIES, "share_ntm", 2025, 2020)
-    shown = ranking_display(table, {"value": 0.6, "baseline_value": 0.25, "change": 0.35}, {"A": "An", "B": "Bình"},
-                            "share_ntm", 2025, 2020, "vi")
+    shown = ranking_display(
+        table,
+        {"value": 0.6, "baseline_value": 0.25, "change": 0.35},
+        {"A": "An", "B": "Bình"},
+        "share_ntm",
+        2025,
+        2020,
+        "vi",
+    )
     assert list(shown.columns) == ["Hạng", "Huyện / thành phố", "2025", "2020", "Thay đổi từ 2020", "Đổi hạng từ 2020"]
     first = shown.iloc[0].tolist()
     assert first == ["1", "Bình", "90,0 %", "20,0 %", "+70,0 điểm %", "▲ 1"]
@@ -34,8 +47,9 @@ def test_ranking_display_in_vietnamese_with_the_province_row():
 
 
 def test_small_multiples_have_one_panel_per_district_and_the_province_reference(demo):
-    series = pd.DataFrame({"year": [2024, 2025] * 2, "district_code": ["180", "180", "189", "189"],
-                           "value": [0.1, 0.2, 0.3, 0.4]})
+    series = pd.DataFrame(
+        {"year": [2024, 2025] * 2, "district_code": ["180", "180", "189", "189"], "value": [0.1, 0.2, 0.3, 0.4]}
+    )
     frame = small_multiples_frame(series, demo.commune_year, "share_ntm", {"180": "Tràng Định"}, "vi")
     assert set(frame["series"]) == {"Huyện", "Toàn tỉnh"}
     assert len(frame[frame["series"] == "Toàn tỉnh"]) == 2 * len(demo.years)

@@ -1,4 +1,5 @@
 """Table exports: CSV with a BOM, .xlsx with a frozen header and widths, no formula injection."""
+
 from io import BytesIO, StringIO
 
 import pandas as pd
@@ -6,9 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from ntm import exports, metrics
+from ntm import metrics
 from ntm.criteria import load_criteria
 from ntm.registry import districts
+from ntm.reports import tables as exports
 
 
 def names_of(registry):
@@ -34,7 +36,7 @@ def test_no_neutralised_text_starts_a_formula(text):
 
 
 def sample_frame():
-    return pd.DataFrame({"Tên": ["=HYPERLINK(\"x\")", "Lộc Bình", "-5 xã"], "Giá trị": [-1.5, 2.0, -7.0]})
+    return pd.DataFrame({"Tên": ['=HYPERLINK("x")', "Lộc Bình", "-5 xã"], "Giá trị": [-1.5, 2.0, -7.0]})
 
 
 def test_csv_has_bom_vietnamese_and_neutralised_cells():
@@ -42,7 +44,7 @@ def test_csv_has_bom_vietnamese_and_neutralised_cells():
     assert data.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(StringIO(data.decode("utf-8-sig")))
     assert list(back.columns) == ["Tên", "Giá trị"]
-    assert list(back["Tên"]) == ["'=HYPERLINK(\"x\")", "Lộc Bình", "'-5 xã"]
+    assert list(back["Tên"]) == ['\'=HYPERLINK("x")', "Lộc Bình", "'-5 xã"]
     assert list(back["Giá trị"]) == [-1.5, 2.0, -7.0]
 
 
@@ -53,9 +55,9 @@ def test_xlsx_header_frozen_widths_set_numbers_kept():
     assert ws.freeze_panes == "A2"
     assert [c.value for c in ws[1]] == ["Tên", "Giá trị"]
     assert ws[1][0].font.bold
-    assert ws["A2"].value == "'=HYPERLINK(\"x\")" and ws["A2"].data_type == "s"
+    assert ws["A2"].value == '\'=HYPERLINK("x")' and ws["A2"].data_type == "s"
     assert ws["B2"].value == -1.5 and ws["B2"].data_type == "n"
-    assert ws.column_dimensions["A"].width == len("=HYPERLINK(\"x\")") + 1 + 2
+    assert ws.column_dimensions["A"].width == len('=HYPERLINK("x")') + 1 + 2
     assert ws.column_dimensions["B"].width == len("Giá trị") + 2
 
 
@@ -74,14 +76,23 @@ def test_commune_and_criteria_exports(demo):
     names = names_of(demo.registry)
     selection = metrics.select(demo.commune_year, 2024, ["185"])
     communes = exports.commune_table(selection, demo.registry, names, "en")
-    assert list(communes.columns) == ["Commune code", "Commune", "District", "Year", "Level", "Criteria met",
-                                      "Criteria not met"]
+    assert list(communes.columns) == [
+        "Commune code",
+        "Commune",
+        "District",
+        "Year",
+        "Level",
+        "Criteria met",
+        "Criteria not met",
+    ]
     assert len(communes) == len(selection) and set(communes["District"]) == {names["185"]}
     for row in communes.itertuples(index=False):
         missing = [m for m in row[6].split(", ") if m]
         assert len(missing) == 19 - row[5]
         code = row[0]
-        unmet = demo.criteria[(demo.criteria["commune_code"] == code) & (demo.criteria["year"] == 2024) & ~demo.criteria["met"]]
+        unmet = demo.criteria[
+            (demo.criteria["commune_code"] == code) & (demo.criteria["year"] == 2024) & ~demo.criteria["met"]
+        ]
         assert missing == sorted(unmet["criterion_id"])
     criteria = exports.criteria_export(demo.criteria, selection, load_criteria(), "vi")
     assert len(criteria) == 19

@@ -1,4 +1,5 @@
 """Boundary loading: name matching against real-world spellings, reporting, repair, simplification."""
+
 import json
 import unicodedata
 
@@ -6,8 +7,14 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from ntm.boundaries import (BoundaryError, load_boundaries, load_default, normalise_name, prepare,
-                            simplify_for_browser)
+from ntm.geo.boundaries import (
+    BoundaryError,
+    load_boundaries,
+    load_default,
+    normalise_name,
+    prepare,
+    simplify_for_browser,
+)
 from ntm.paths import GEO, SHARED
 from ntm.registry import districts
 
@@ -19,16 +26,24 @@ def table(registry):
     return districts(registry)
 
 
-@pytest.mark.parametrize("spelling", [
-    "Huyện Đình Lập", "Đình Lập", unicodedata.normalize("NFD", "Huyện Đình Lập"), "Huyện \u00d0ình Lập",
-    "HUYỆN ĐÌNH LẬP", "huyen dinh lap", "Dinh Lap", "  Huyện   Đình  Lập ",
-])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Huyện Đình Lập",
+        "Đình Lập",
+        unicodedata.normalize("NFD", "Huyện Đình Lập"),
+        "Huyện \u00d0ình Lập",
+        "HUYỆN ĐÌNH LẬP",
+        "huyen dinh lap",
+        "Dinh Lap",
+        "  Huyện   Đình  Lập ",
+    ],
+)
 def test_spellings_of_one_district_normalise_alike(spelling):
     assert normalise_name(spelling) == normalise_name("Đình Lập") == "dinh lap"
 
 
-@pytest.mark.parametrize("spelling", ["Thành phố Lạng Sơn", "TP. Lạng Sơn", "TP Lạng Sơn", "tp.lang son",
-                                      "Lang Son"])
+@pytest.mark.parametrize("spelling", ["Thành phố Lạng Sơn", "TP. Lạng Sơn", "TP Lạng Sơn", "tp.lang son", "Lang Son"])
 def test_city_prefixes_are_dropped(spelling):
     assert normalise_name(spelling) == "lang son"
 
@@ -39,8 +54,13 @@ def _features(names, geometries=None):
 
 
 def test_match_by_name_with_messy_spellings(table):
-    names = ["TP. Lạng Sơn", unicodedata.normalize("NFD", "Huyện Tràng Định"), "Huyện \u00d0ình Lập", "VAN LANG",
-             "Huyện Hữu Lung"]
+    names = [
+        "TP. Lạng Sơn",
+        unicodedata.normalize("NFD", "Huyện Tràng Định"),
+        "Huyện \u00d0ình Lập",
+        "VAN LANG",
+        "Huyện Hữu Lung",
+    ]
     loaded = prepare(_features(names), table, official=True, source="test")
     assert list(loaded.frame["district_code"]) == ["178", "180", "182", "186", "189"]
     assert loaded.unmatched == []
@@ -121,17 +141,20 @@ def test_simplification_fits_budget_and_keeps_shared_borders(table):
     assert len(frame.to_json(drop_id=True).encode()) > budget
     union_before = shapely.union_all(frame.geometry.values)
     union_after = shapely.union_all(simplified.geometry.values)
+
     # no gaps opened between neighbours: the union has no more holes than before
     def holes(g):
         return sum(len(p.interiors) for p in getattr(g, "geoms", [g]))
+
     assert holes(union_after) <= holes(union_before)
-    overlaps = sum(a.intersection(b).area for i, a in enumerate(simplified.geometry)
-                   for b in simplified.geometry[i + 1:])
+    overlaps = sum(
+        a.intersection(b).area for i, a in enumerate(simplified.geometry) for b in simplified.geometry[i + 1 :]
+    )
     assert overlaps < 1e-6
 
 
 def test_bundled_default_is_rebuilt_exactly_and_covers_every_district(registry, table):
-    from geo.build_default import schematic_districts
+    from ntm.geo.build_default import schematic_districts
 
     rebuilt = schematic_districts(registry)
     shipped = json.loads((GEO / "lang_son_districts_approx.geojson").read_text(encoding="utf-8"))

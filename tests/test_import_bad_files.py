@@ -1,10 +1,11 @@
 """The bad-file corpus: each file gives its specific message and leaves the store unchanged."""
+
 import pytest
 from import_fixtures import valid_xlsx
-from make_bad_files import build_corpus, build_cases
+from make_bad_files import build_cases, build_corpus
 
 from ntm.__main__ import main
-from ntm.store import connect, list_versions, load_active
+from ntm.ingest.store import connect, list_versions, load_active
 
 CASES = [name for name, _, _ in build_cases()]
 

@@ -1,12 +1,13 @@
 """The command line shares the validator: batch import, dry run, versions, activate."""
+
 import subprocess
 import sys
 
 from import_fixtures import valid_csv, valid_xlsx
 
 from ntm.__main__ import main
+from ntm.ingest.store import active_version_id, connect, list_versions
 from ntm.paths import ROOT
-from ntm.store import active_version_id, connect, list_versions
 
 
 def test_batch_import_versions_and_activate(tmp_path, capsys):
@@ -38,6 +39,7 @@ def test_dry_run_stores_nothing(tmp_path, capsys):
 
 def test_module_entry_point_and_template(tmp_path):
     out = tmp_path / "mau.xlsx"
-    result = subprocess.run([sys.executable, "-m", "ntm", "template", str(out), "--year", "2024"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ntm", "template", str(out), "--year", "2024"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0 and out.read_bytes().startswith(b"PK")

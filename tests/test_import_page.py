@@ -1,11 +1,12 @@
 """The import page: viewers see no import actions; editors log in, preview, store and switch versions."""
+
 import pytest
 from apptest_helpers import assert_clean, nodes, run_app
 from import_fixtures import valid_xlsx
 
-from ntm.auth import check_editor, hash_password, oidc_editor, verify_password
-from ntm.import_flow import commit, preview
-from ntm.store import connect
+from ntm.ingest.auth import check_editor, hash_password, oidc_editor, verify_password
+from ntm.ingest.flow import commit, preview
+from ntm.ingest.store import connect
 
 PAGE = "pages/import.py"
 PASSWORD = "mật-khẩu đúng"

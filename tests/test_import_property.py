@@ -1,12 +1,13 @@
 """Random corruption of a valid file never crashes the validator: it returns problems instead."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from import_fixtures import valid_csv, valid_xlsx
 from make_bad_files import valid_table
 
-from ntm.ingest import Sheet
+from ntm.ingest.read import Sheet
+from ntm.ingest.validation import Validation, validate_sheets, validate_upload
 from ntm.registry import load_registry
-from ntm.validation import Validation, validate_sheets, validate_upload
 
 REGISTRY = load_registry()
 XLSX, CSV, TABLE = valid_xlsx(3), valid_csv(), valid_table(6)

@@ -5,8 +5,8 @@ import pytest
 from import_fixtures import valid_csv, valid_xlsx
 from make_bad_files import CODE, DISTRICT, FIRST_TC, LEVEL, NAME, csv_bytes, edited, valid_table, xlsx_bytes
 
-from ntm.template import dataset_workbook, template_bytes
-from ntm.validation import criterion_of_header, parse_level, parse_met, validate_upload
+from ntm.ingest.template import dataset_workbook, template_bytes
+from ntm.ingest.validation import criterion_of_header, parse_level, parse_met, validate_upload
 
 
 def demo_tables(demo, year):
@@ -18,8 +18,11 @@ def cp1258(text: str) -> bytes:
     out = b""
     for char in text:
         base, *marks = unicodedata.normalize("NFD", char)
-        options = [char] + [unicodedata.normalize("NFC", base + mark) + "".join(m for m in marks if m != mark)
-                            for mark in marks] + [base + "".join(marks)]
+        options = (
+            [char]
+            + [unicodedata.normalize("NFC", base + mark) + "".join(m for m in marks if m != mark) for mark in marks]
+            + [base + "".join(marks)]
+        )
         out += next(o.encode("cp1258") for o in options if all(c.encode("cp1258", "ignore") for c in o))
     return out
 
@@ -46,8 +49,12 @@ def test_template_has_dropdowns_and_instructions(registry):
     lists = {v.formula1 for v in sheet.data_validations.dataValidation}
     assert '"Đạt,Chưa đạt"' in lists
     assert any("NTM nâng cao" in formula for formula in lists)
-    assert sheet.max_row - 1 == int((registry["type"] == "Xã").sum()) - int(registry["valid_to"].map(
-        lambda d: d is not None and not pd.isna(d) and d.year < 2025).where(registry["type"] == "Xã", False).sum())
+    assert sheet.max_row - 1 == int((registry["type"] == "Xã").sum()) - int(
+        registry["valid_to"]
+        .map(lambda d: d is not None and not pd.isna(d) and d.year < 2025)
+        .where(registry["type"] == "Xã", False)
+        .sum()
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
@@ -69,8 +76,10 @@ def test_long_layout_gives_the_same_tables_as_wide(registry):
     wide = validate_upload(valid_csv(), "wide.csv", registry)
     long = validate_upload(valid_csv(long=True), "long.csv", registry)
     assert long.ok
-    pd.testing.assert_frame_equal(wide.criteria.sort_values(["commune_code", "criterion_id"], ignore_index=True),
-                                  long.criteria.sort_values(["commune_code", "criterion_id"], ignore_index=True))
+    pd.testing.assert_frame_equal(
+        wide.criteria.sort_values(["commune_code", "criterion_id"], ignore_index=True),
+        long.criteria.sort_values(["commune_code", "criterion_id"], ignore_index=True),
+    )
 
 
 def test_nfd_names_and_eth_look_alike_are_accepted(registry):
@@ -86,16 +95,30 @@ def test_nfd_names_and_eth_look_alike_are_accepted(registry):
 
 
 def test_codes_without_leading_zero_and_semicolon_csv(registry):
-    table = [[cell.lstrip("0") if i and j == CODE else cell for j, cell in enumerate(row)]
-             for i, row in enumerate(valid_table())]
+    table = [
+        [cell.lstrip("0") if i and j == CODE else cell for j, cell in enumerate(row)]
+        for i, row in enumerate(valid_table())
+    ]
     data = "\n".join(";".join(row) for row in table).encode("utf-8")
     result = validate_upload(data, "excel_vn.csv", registry)
     assert result.ok and set(result.levels["commune_code"].str.len()) == {5}
 
 
-@pytest.mark.parametrize("text, expected", [("Đạt", True), ("x", True), ("1", True), ("TRUE", True), ("có", True),
-                                            ("Chưa đạt", False), ("0", False), ("FALSE", False), ("không", False),
-                                            ("dat roi", None)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đạt", True),
+        ("x", True),
+        ("1", True),
+        ("TRUE", True),
+        ("có", True),
+        ("Chưa đạt", False),
+        ("0", False),
+        ("FALSE", False),
+        ("không", False),
+        ("dat roi", None),
+    ],
+)
 def test_met_spellings(text, expected):
     assert parse_met(text) is expected
 

@@ -1,4 +1,5 @@
 """The map in real headless Chromium with every request outside this machine blocked."""
+
 from urllib.parse import urlparse
 
 from browser import ARTIFACTS_DIR, wait_for_app

@@ -1,4 +1,5 @@
 """Choropleth values against ntm.metrics, fixed class breaks, the folium map and the PNG map."""
+
 import io
 import json
 import math
@@ -9,14 +10,28 @@ from PIL import Image
 
 from ntm import metrics
 from ntm.dataset import Dataset
-from ntm.boundaries import load_boundaries, load_default, simplify_for_browser
-from ntm.map_data import (MAP_METRICS, PALETTE, SHARE_BREAKS, class_breaks, class_labels, class_of, colour_of,
-                          district_values, nice_breaks, values_by_district)
-from ntm.map_folium import choropleth
-from ntm.map_image import district_map_png
-from ntm.map_panel import against_province, commune_points, district_at, near_standard, weakest_criteria
+from ntm.geo.boundaries import load_boundaries, load_default, simplify_for_browser
+from ntm.geo.folium_map import choropleth
+from ntm.geo.image import district_map_png
 from ntm.paths import SHARED
 from ntm.registry import districts
+from ntm.views.map import (
+    MAP_METRICS,
+    PALETTE,
+    SHARE_BREAKS,
+    against_province,
+    class_breaks,
+    class_labels,
+    class_of,
+    colour_of,
+    commune_points,
+    district_at,
+    district_values,
+    near_standard,
+    nice_breaks,
+    values_by_district,
+    weakest_criteria,
+)
 
 
 def js(text: str) -> str:
@@ -88,8 +103,21 @@ def test_folium_map_loads_only_local_assets_and_carries_values(demo, registry, b
     table = districts(registry)
     names = dict(zip(table["district_code"], table["district_short"]))
     values = district_values(demo, 2025, "share_ntm")
-    html = choropleth(boundaries.frame, values, names, "share_ntm", "Tỷ lệ xã đạt chuẩn (%)", SHARE_BREAKS, "vi",
-                      True, commune_points(demo, 2025)).get_root().render()
+    html = (
+        choropleth(
+            boundaries.frame,
+            values,
+            names,
+            "share_ntm",
+            "Tỷ lệ xã đạt chuẩn (%)",
+            SHARE_BREAKS,
+            "vi",
+            True,
+            commune_points(demo, 2025),
+        )
+        .get_root()
+        .render()
+    )
     assert not re.findall(r'(?:src|href)="https?://', html)
     assert "/app/static/vendor/leaflet/leaflet.js" in html
     assert js("sơ đồ gần đúng") in html and "NTM_BOUNDARIES" in html
@@ -103,9 +131,21 @@ def test_official_map_html_within_budget(demo, registry):
     table = districts(registry)
     loaded = load_boundaries(table, SHARED / "geo" / "lang_son_districts.geojson")
     names = dict(zip(table["district_code"], table["district_short"]))
-    html = choropleth(simplify_for_browser(loaded.frame), district_values(demo, 2025, "avg_criteria"), names,
-                      "avg_criteria", "x", class_breaks(demo, "avg_criteria"), "vi", False,
-                      commune_points(demo, 2025)).get_root().render()
+    html = (
+        choropleth(
+            simplify_for_browser(loaded.frame),
+            district_values(demo, 2025, "avg_criteria"),
+            names,
+            "avg_criteria",
+            "x",
+            class_breaks(demo, "avg_criteria"),
+            "vi",
+            False,
+            commune_points(demo, 2025),
+        )
+        .get_root()
+        .render()
+    )
     assert len(html.encode()) < 400_000
     assert js("gần đúng") not in html
 
@@ -133,7 +173,10 @@ def test_panel_numbers(demo):
     assert rows.loc["communes", "district"] == 19
     weakest = weakest_criteria(demo, 2025, "180")
     assert list(weakest["share"]) == sorted(weakest["share"])
-    assert weakest["share"].iloc[0] <= metrics.criterion_counts(demo.criteria, cy[cy["district_code"] == "180"])["share"].min()
+    assert (
+        weakest["share"].iloc[0]
+        <= metrics.criterion_counts(demo.criteria, cy[cy["district_code"] == "180"])["share"].min()
+    )
 
 
 def test_near_standard_lists_communes_with_17_or_18_criteria(demo):

@@ -1,8 +1,9 @@
 """The map page in AppTest: controls, boundary reporting, the district panel and the year link."""
+
 from apptest_helpers import assert_clean, nodes, run_app
 
-from ntm.map_data import MAP_METRICS
 from ntm.paths import SHARED
+from ntm.views.map import MAP_METRICS
 
 MAP = "pages/map.py"
 

@@ -1,4 +1,5 @@
 """Metrics against small hand-computed fixtures."""
+
 import math
 
 import pandas as pd
@@ -7,23 +8,46 @@ import pytest
 from ntm import metrics
 from ntm.dataset import Dataset
 
-REGISTRY = pd.DataFrame({
-    "code": ["A1", "A2", "B1", "B2"], "district_code": ["D1", "D1", "D2", "D2"], "type": "Xã",
-})
+REGISTRY = pd.DataFrame(
+    {
+        "code": ["A1", "A2", "B1", "B2"],
+        "district_code": ["D1", "D1", "D2", "D2"],
+        "type": "Xã",
+    }
+)
 
 
 def fixture_dataset() -> Dataset:
     # 2024: A1 all 19 (standard), A2 9 met, B1 19 (advanced), B2 15 met.
     # 2025: A1 19 (model), A2 12, B1 19 (advanced), B2 19 (standard)
-    met = {("A1", 2024): 19, ("A2", 2024): 9, ("B1", 2024): 19, ("B2", 2024): 15,
-           ("A1", 2025): 19, ("A2", 2025): 12, ("B1", 2025): 19, ("B2", 2025): 19}
-    rows = [{"commune_code": c, "year": y, "criterion_id": f"{k:02d}", "met": k <= n}
-            for (c, y), n in met.items() for k in range(1, 20)]
-    levels = pd.DataFrame([
-        ("A1", 2024, "standard", 2020), ("A2", 2024, "none", None), ("B1", 2024, "advanced", 2018),
-        ("B2", 2024, "none", None), ("A1", 2025, "model", 2020), ("A2", 2025, "none", None),
-        ("B1", 2025, "advanced", 2018), ("B2", 2025, "standard", 2025),
-    ], columns=["commune_code", "year", "level", "recognised_year"])
+    met = {
+        ("A1", 2024): 19,
+        ("A2", 2024): 9,
+        ("B1", 2024): 19,
+        ("B2", 2024): 15,
+        ("A1", 2025): 19,
+        ("A2", 2025): 12,
+        ("B1", 2025): 19,
+        ("B2", 2025): 19,
+    }
+    rows = [
+        {"commune_code": c, "year": y, "criterion_id": f"{k:02d}", "met": k <= n}
+        for (c, y), n in met.items()
+        for k in range(1, 20)
+    ]
+    levels = pd.DataFrame(
+        [
+            ("A1", 2024, "standard", 2020),
+            ("A2", 2024, "none", None),
+            ("B1", 2024, "advanced", 2018),
+            ("B2", 2024, "none", None),
+            ("A1", 2025, "model", 2020),
+            ("A2", 2025, "none", None),
+            ("B1", 2025, "advanced", 2018),
+            ("B2", 2025, "standard", 2025),
+        ],
+        columns=["commune_code", "year", "level", "recognised_year"],
+    )
     return Dataset(pd.DataFrame(rows), levels, REGISTRY)
 
 

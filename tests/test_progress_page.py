@@ -1,7 +1,8 @@
 """The progress page renders a chart, a verdict and downloads per target, for the province and districts."""
+
 from apptest_helpers import assert_clean, nodes, run_app
 
-from ntm.projection import PROGRESS_METRICS
+from ntm.views.progress import PROGRESS_METRICS
 
 
 def verdicts(at):

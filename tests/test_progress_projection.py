@@ -1,11 +1,19 @@
 """Projection, pace and progress-frame arithmetic against hand-computed cases."""
+
 import pandas as pd
 import pytest
 from progress_fixtures import commune_year, published, sources, targets
 
-from ntm.projection import (baseline_year, metric_targets, progress_frame, projected_shortfall,
-                            published_figures, reach_year, verdict)
 from ntm.targets import progress
+from ntm.views.progress import (
+    baseline_year,
+    metric_targets,
+    progress_frame,
+    projected_shortfall,
+    published_figures,
+    reach_year,
+    verdict,
+)
 
 SERIES = pd.Series({2019: 57, 2020: 65, 2021: 72, 2022: 80, 2023: 89})
 
@@ -48,9 +56,18 @@ def test_district_selection_gets_pro_rata_count_targets_rounded_up():
 
 
 def test_district_own_targets_are_used_where_every_district_has_one():
-    own = pd.DataFrame({"scope": ["district:A", "district:B"], "year": [2025, 2025], "metric": "communes_ntm",
-                        "value": [5.0, 3.0], "denominator": [10.0, 10.0], "comparison": "at_least",
-                        "note": "", "source": "s3"})
+    own = pd.DataFrame(
+        {
+            "scope": ["district:A", "district:B"],
+            "year": [2025, 2025],
+            "metric": "communes_ntm",
+            "value": [5.0, 3.0],
+            "denominator": [10.0, 10.0],
+            "comparison": "at_least",
+            "note": "",
+            "source": "s3",
+        }
+    )
     table = pd.concat([targets(), own], ignore_index=True)
     assert metric_targets(table, "communes_ntm", ["A"], communes=10).set_index("year")["value"][2025] == 5
     both = metric_targets(table, "communes_ntm", ["A", "B"], communes=20).set_index("year")
@@ -66,8 +83,7 @@ def test_published_figures_for_the_province_a_district_or_none():
 
 
 def test_progress_frame_for_the_province():
-    frame, result = progress_frame(commune_year(), targets(), published(), "communes_ntm", [], 2023,
-                                   sources=sources())
+    frame, result = progress_frame(commune_year(), targets(), published(), "communes_ntm", [], 2023, sources=sources())
     by_kind = {kind: group.set_index("year")["value"].to_dict() for kind, group in frame.groupby("kind")}
     assert by_kind["actual"] == {2019: 4, 2020: 6, 2021: 8, 2022: 10, 2023: 12}
     assert by_kind["published"] == {2021: 7}
@@ -79,13 +95,15 @@ def test_progress_frame_for_the_province():
     assert frame.loc[frame["kind"] == "published", "source"].tolist() == ["Báo cáo"]
     assert frame.loc[frame["kind"] == "target", "label"].tolist() == ["9/20", "18/20"]
     assert result.status == "behind" and result.target == 18
-    assert verdict(result) == ("Chậm tiến độ: theo nhịp 3 năm qua (2,0/năm), đến năm 2025 còn thiếu 2 xã "
-                               "so với mục tiêu 18/20.")
+    assert verdict(result) == (
+        "Chậm tiến độ: theo nhịp 3 năm qua (2,0/năm), đến năm 2025 còn thiếu 2 xã so với mục tiêu 18/20."
+    )
 
 
 def test_progress_frame_for_a_district():
-    frame, result = progress_frame(commune_year(), targets(), published(), "communes_ntm", ["A"], 2023,
-                                   sources=sources())
+    frame, result = progress_frame(
+        commune_year(), targets(), published(), "communes_ntm", ["A"], 2023, sources=sources()
+    )
     # district A holds every standard commune but has 10 of the 20: targets 9 * 10 / 20 = 4.5 -> 5, then 9
     assert frame.loc[frame["kind"] == "target", "value"].tolist() == [5, 9]
     assert frame.loc[frame["kind"] == "published", "note"].tolist() == ["district"]
@@ -95,8 +113,9 @@ def test_progress_frame_for_a_district():
 
 def test_verdict_on_track_names_the_year_and_missed_names_the_gap():
     on_track = progress(SERIES, "communes_ntm", 100, 2025, 2023, 181)
-    assert verdict(on_track, "en") == ("On track: at the last 3 years' pace (8.0 a year), "
-                                       "the 2025 target (100/181) is reached in 2025.")
+    assert verdict(on_track, "en") == (
+        "On track: at the last 3 years' pace (8.0 a year), the 2025 target (100/181) is reached in 2025."
+    )
     missed = progress(SERIES, "avg_criteria", 60.5, 2019, 2023)
     assert verdict(missed) == "Không đạt: năm 2019 còn thiếu 3,5 tiêu chí/xã so với mục tiêu 60,5."
 
@@ -104,6 +123,11 @@ def test_verdict_on_track_names_the_year_and_missed_names_the_gap():
 def test_english_verdict_says_one_criterion_and_one_commune():
     one_short = pd.Series({2019: 9.0, 2020: 9.0})
     assert verdict(progress(one_short, "min_criteria", 10, 2020, 2020), "en") == (
-        "Missed: 1 criterion short of the 2020 target (10).")
-    assert "1 commune short" in verdict(progress(pd.Series({2019: 8, 2020: 9}), "communes_ntm", 10, 2020, 2020, 181), "en")
-    assert "2 communes short" in verdict(progress(pd.Series({2019: 8, 2020: 8}), "communes_ntm", 10, 2020, 2020, 181), "en")
+        "Missed: 1 criterion short of the 2020 target (10)."
+    )
+    assert "1 commune short" in verdict(
+        progress(pd.Series({2019: 8, 2020: 9}), "communes_ntm", 10, 2020, 2020, 181), "en"
+    )
+    assert "2 communes short" in verdict(
+        progress(pd.Series({2019: 8, 2020: 8}), "communes_ntm", 10, 2020, 2020, 181), "en"
+    )

@@ -41,9 +41,10 @@ def test_districts_listing(registry):
 
 
 def test_registry_build_is_reproducible(registry):
-    from ntm.build_registry import build_registry
-    from ntm.registry import load_registry
     import io
+
+    from ntm.build.registry import build_registry
+    from ntm.registry import load_registry
 
     buffer = io.StringIO()
     build_registry().to_csv(buffer, index=False)

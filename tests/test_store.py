@@ -1,4 +1,5 @@
 """Versioned storage, run against SQLite and a real PostgreSQL server (started by .ci/run)."""
+
 import os
 import signal
 import subprocess
@@ -10,10 +11,18 @@ import pytest
 from import_fixtures import postgres_url, valid_xlsx
 from sqlalchemy import create_engine, text
 
-from ntm.import_flow import commit, preview
+from ntm.ingest.flow import commit, preview
+from ntm.ingest.store import (
+    StoreError,
+    activate,
+    active_version_id,
+    connect,
+    list_versions,
+    load_active,
+    metadata,
+    store_exists,
+)
 from ntm.paths import ROOT
-from ntm.store import (StoreError, activate, active_version_id, connect, list_versions, load_active, metadata,
-                       store_exists)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -44,8 +53,15 @@ def test_first_import_becomes_the_active_version(store_url, registry):
     version = store_file(engine, data, "a.xlsx", registry, user="chi.lan")
     [row] = list_versions(engine)
     assert (row.id, row.active, row.created_by, row.filename, row.rows_total, row.added) == (
-        version, True, "chi.lan", "a.xlsx", 6, 6)
+        version,
+        True,
+        "chi.lan",
+        "a.xlsx",
+        6,
+        6,
+    )
     import hashlib
+
     assert row.file_sha256 == hashlib.sha256(data).hexdigest()
     _, criteria, levels = load_active(engine)
     assert len(criteria) == 6 * 19 and len(levels) == 6 and criteria["met"].dtype == bool
@@ -71,10 +87,11 @@ def test_failure_midway_leaves_previous_version_intact(store_url, registry, demo
     engine = connect(store_url)
     first = store_file(engine, valid_xlsx(), "a.xlsx", registry)
     before = load_active(engine)
-    from ntm.template import dataset_workbook
+    from ntm.ingest.template import dataset_workbook
 
-    big = dataset_workbook(demo.criteria[demo.criteria["year"] >= 2023], demo.levels[demo.levels["year"] >= 2023],
-                           registry)
+    big = dataset_workbook(
+        demo.criteria[demo.criteria["year"] >= 2023], demo.levels[demo.levels["year"] >= 2023], registry
+    )
     result = preview(engine, big, "big.xlsx", registry)
 
     def fail(done, total):
@@ -89,9 +106,9 @@ def test_failure_midway_leaves_previous_version_intact(store_url, registry, demo
 
 KILLED_IMPORT = """
 import sys, time
-from ntm.import_flow import commit, preview
+from ntm.ingest.flow import commit, preview
 from ntm.registry import load_registry
-from ntm.store import connect
+from ntm.ingest.store import connect
 url, path = sys.argv[1], sys.argv[2]
 engine = connect(url)
 data = open(path, 'rb').read()
@@ -107,13 +124,17 @@ def test_killed_import_process_leaves_previous_data_intact(store_url, registry, 
     engine = connect(store_url)
     first = store_file(engine, valid_xlsx(), "a.xlsx", registry)
     before = load_active(engine)
-    from ntm.template import dataset_workbook
+    from ntm.ingest.template import dataset_workbook
 
     path = tmp_path / "big.xlsx"
-    path.write_bytes(dataset_workbook(demo.criteria[demo.criteria["year"] >= 2022],
-                                      demo.levels[demo.levels["year"] >= 2022], registry))
-    process = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, store_url, str(path)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
+    path.write_bytes(
+        dataset_workbook(
+            demo.criteria[demo.criteria["year"] >= 2022], demo.levels[demo.levels["year"] >= 2022], registry
+        )
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_IMPORT, store_url, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     line = process.stdout.readline()
     assert line.startswith("MIDWAY"), line
     done, total = map(int, line.split()[1:])

@@ -1,4 +1,5 @@
 """Progress and pace arithmetic against hand-computed cases."""
+
 import math
 
 import pandas as pd

@@ -1,0 +1,81 @@
+"""Charts of the commune scorecard: the 19 criteria over the years, and criteria met with the level."""
+
+import altair as alt
+import pandas as pd
+
+from ntm.charts.style import PALETTE_LEVELS, styled
+from ntm.dataset import LEVELS
+from ntm.i18n import t
+
+MET_COLORS = ("#0571b0", "#fdb863")  # met blue, not met orange: colour-blind safe
+PAD = alt.AutoSizeParams(type="pad")
+
+
+def grid_frame(grid: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
+    return grid.assign(
+        criterion=grid["criterion_id"].map(labels),
+        status=grid["met"].map({True: t("commune.met", lang), False: t("commune.not_met", lang)}),
+    )
+
+
+def criteria_grid_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
+    """Criteria down, years across; a cell is blue when the criterion was met that year."""
+    order = list(frame.sort_values("criterion_id")["criterion"].unique())
+    statuses = [t("commune.met", lang), t("commune.not_met", lang)]
+    chart = (
+        alt.Chart(frame)
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=alt.X("year:O", title=t("chart.year", lang), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("criterion:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color(
+                "status:N",
+                title=None,
+                scale=alt.Scale(domain=statuses, range=list(MET_COLORS)),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("criterion:N", title=t("chart.criterion", lang)),
+                alt.Tooltip("year:O", title=t("chart.year", lang)),
+                alt.Tooltip("status:N", title=" "),
+            ],
+        )
+    )
+    return styled(
+        chart.properties(title=title, width=40 * frame["year"].nunique(), height=20 * len(order), autosize=PAD), lang
+    )
+
+
+def level_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return history.assign(level_label=history["level"].map(lambda level: t(f"level.{level}", lang)))
+
+
+def level_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
+    """Criteria met each year as bars coloured by the commune's level that year."""
+    labels = [t(f"level.{level}", lang) for level in LEVELS]
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title=t("chart.year", lang), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(
+                "criteria_met:Q",
+                title=t("commune.criteria_met", lang),
+                scale=alt.Scale(domain=[0, 19]),
+                axis=alt.Axis(format=",d", values=[0, 5, 10, 15, 19]),
+            ),
+            color=alt.Color(
+                "level_label:N",
+                title=t("filter.level", lang),
+                scale=alt.Scale(domain=labels, range=[PALETTE_LEVELS[level] for level in LEVELS]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title=t("chart.year", lang)),
+                alt.Tooltip("criteria_met:Q", title=t("commune.criteria_met", lang), format=",d"),
+                alt.Tooltip("level_label:N", title=t("filter.level", lang)),
+            ],
+        )
+    )
+    text = bars.mark_text(dy=-6).encode(text=alt.Text("criteria_met:Q", format=",d"), color=alt.value("#333"))
+    return styled((bars + text).properties(title=title, width=40 * len(frame), height=220, autosize=PAD), lang)

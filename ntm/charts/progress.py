@@ -1,0 +1,125 @@
+"""The progress chart of one target metric: actual series, published figures, targets,
+trajectory needed and projection, with the verdict as subtitle."""
+
+import altair as alt
+import pandas as pd
+
+from ntm.charts.style import styled
+from ntm.i18n import t
+from ntm.views.progress import KINDS, progress_frame, verdict
+
+COLORS = {
+    "actual": "#1f77b4",
+    "published": "#ff7f0e",
+    "target": "#d62728",
+    "trajectory": "#7f7f7f",
+    "projection": "#6baed6",
+}
+DASHES = {"trajectory": [6, 4], "projection": [2, 3]}
+VALUE_FORMAT = {"avg_criteria": ",.1f"}
+WIDTH, HEIGHT = 640, 320
+
+
+def scope_text(districts, lang: str, district_names: dict[str, str] | None = None) -> str:
+    if not districts:
+        return t("scope.province", lang)
+    names = district_names or {}
+    return ", ".join(names.get(code, code) for code in districts)
+
+
+def with_series(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The progress frame with each row's legend label."""
+    return frame.assign(series=frame["kind"].map(lambda k: t(f"series.{k}", lang)))
+
+
+def progress_layers(
+    frame: pd.DataFrame, metric: str, lang: str, subtitle: list[str] | None = None, data: alt.NamedData | None = None
+) -> alt.LayerChart:
+    """The chart of a progress frame (see ntm.views.progress.progress_frame), not yet localised. With
+    `data`, the chart reads that named dataset instead of embedding the frame (see progress_spec)."""
+    frame = with_series(frame, lang)
+    present = [k for k in KINDS if (frame["kind"] == k).any()]
+    value_format = VALUE_FORMAT.get(metric, ",.0f")
+    color = alt.Color(
+        "series:N",
+        title=None,
+        legend=alt.Legend(orient="bottom", columns=3, labelLimit=300),
+        scale=alt.Scale(domain=[t(f"series.{k}", lang) for k in present], range=[COLORS[k] for k in present]),
+    )
+    tooltip = [
+        alt.Tooltip("series:N", title=t("chart.series", lang)),
+        alt.Tooltip("year:Q", title=t("chart.year", lang), format="d"),
+        alt.Tooltip("value:Q", title=t(f"metric.{metric}", lang), format=value_format),
+    ]
+    sourced = tooltip + [
+        alt.Tooltip("denominator:Q", title=t("chart.denominator", lang), format=",d"),
+        alt.Tooltip("source:N", title=t("chart.source", lang)),
+    ]
+    base = alt.Chart(frame if data is None else data).encode(
+        x=alt.X(
+            "year:Q",
+            title=t("chart.year", lang),
+            scale=alt.Scale(zero=False, nice=False, padding=28),
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
+        y=alt.Y(
+            "value:Q",
+            title=t(f"metric.{metric}", lang),
+            axis=alt.Axis(format=value_format, tickMinStep=0.5 if metric == "avg_criteria" else 1),
+        ),
+        color=color,
+    )
+
+    def only(kind):
+        return base.transform_filter(alt.datum.kind == kind)
+
+    layers = [
+        only("trajectory").mark_line(strokeDash=DASHES["trajectory"]).encode(tooltip=tooltip),
+        only("projection").mark_line(strokeDash=DASHES["projection"], strokeWidth=2).encode(tooltip=tooltip),
+        only("actual").mark_line(point=True, strokeWidth=2.5).encode(tooltip=tooltip),
+        only("published")
+        .mark_point(shape="diamond", size=140, filled=True, opacity=0.9)
+        .encode(tooltip=sourced + [alt.Tooltip("note:N", title=t("chart.note", lang))]),
+        only("target").mark_point(shape="triangle-up", size=220, filled=True).encode(tooltip=sourced),
+        only("target").mark_text(dy=-16, fontWeight="bold").encode(text="label:N", color=alt.value(COLORS["target"])),
+    ]
+    title = alt.TitleParams(t(f"metric.{metric}", lang), subtitle=subtitle or [], anchor="start")
+    return alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
+
+
+PROGRESS_DATA = "progress"
+
+
+def progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    """The Vega-Lite spec of a progress chart whose frame has these kinds of rows, reading its rows
+    from the dataset named PROGRESS_DATA: built once, filled by progress_spec for each selection."""
+    sample = pd.DataFrame({"kind": list(kinds)})
+    chart = styled(progress_layers(sample, metric, lang, data=alt.NamedData(name=PROGRESS_DATA)), lang)
+    return chart.to_dict(validate=False)
+
+
+def progress_spec(template: dict, frame: pd.DataFrame, lang: str) -> dict:
+    """The template with the frame's rows as its data: the same spec as the built chart, without
+    building it again."""
+    return {**template, "datasets": {PROGRESS_DATA: alt.to_values(with_series(frame, lang))["values"]}}
+
+
+def frame_kinds(frame: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(k for k in KINDS if (frame["kind"] == k).any())
+
+
+def progress_chart(
+    commune_year: pd.DataFrame,
+    targets: pd.DataFrame,
+    published: pd.DataFrame,
+    metric: str,
+    districts=(),
+    lang: str = "vi",
+    as_of: int | None = None,
+    district_names: dict[str, str] | None = None,
+    sources: pd.DataFrame | None = None,
+):
+    """The localised progress chart of `metric` for a selection of districts, seen from `as_of`."""
+    frame, result = progress_frame(commune_year, targets, published, metric, districts, as_of, lang, sources)
+    subtitle = [scope_text(districts, lang, district_names), verdict(result, lang)]
+    return styled(progress_layers(frame, metric, lang, subtitle), lang)

@@ -1,0 +1,40 @@
+"""The one look of every chart: the number locale of its language, the palettes, and a font that has
+every Vietnamese glyph, so that exported PNG/SVG files do not fall back to another typeface."""
+
+import altair as alt
+import pandas as pd
+
+from ntm.formatting import d3_locale
+
+FONT = "'Source Sans Pro', 'Source Sans 3', 'DejaVu Sans', 'Liberation Sans', sans-serif"
+
+PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#74c476", "advanced": "#31a354", "model": "#006d2c"}
+# Orange to blue: tells the bands apart with any colour vision (no red against green).
+PALETTE_BANDS = {"lt10": "#e66101", "10_14": "#fdb863", "15_18": "#92c5de", "all19": "#0571b0"}
+
+
+def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    return chart.configure(locale={"number": d3_locale(lang)}).configure_view(strokeWidth=0)
+
+
+def category_bar(frame: pd.DataFrame, colors: list[str], value_title: str, lang: str) -> alt.Chart:
+    """Horizontal bars in the frame's row order: columns key, label, value."""
+    order = list(frame["label"])
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=order, title=None),
+            x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color("label:N", sort=order, scale=alt.Scale(domain=order, range=colors), legend=None),
+            tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("value:Q", title=value_title, format=",d")],
+        )
+    )
+    text = chart.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=",d"), color=alt.value("#333"))
+    return localised((chart + text).properties(height=40 * len(frame)), lang)
+
+
+def styled(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    chart = localised(chart, lang)
+    chart.config.font = FONT
+    return chart

@@ -1,0 +1,319 @@
+"""The briefing deck for a selection: its content, as PowerPoint (python-pptx) and as PDF (fpdf2)."""
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+import pandas as pd
+
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
+from ntm.targets import Progress
+
+INCH, PT = 914400, 12700  # EMU; python-pptx, fpdf2 and matplotlib are imported when a deck is built
+WEAKEST = 5
+RANKING_ROWS = 12
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    lines: tuple[str, ...] = ()
+    table: tuple[tuple[str, ...], ...] = ()  # first row is the header
+    image: bytes | None = None
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    subtitle: str
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+
+def headline_rows(progress: list[Progress], lang: str) -> tuple[tuple[str, ...], ...]:
+    """One row per target: metric, value now, target, verdict (plain text)."""
+    from ntm.views.overview import progress_card
+
+    header = (
+        t("deck.col.metric", lang),
+        t("deck.col.value", lang),
+        t("deck.col.target", lang),
+        t("deck.col.status", lang),
+    )
+    rows = [header]
+    for p in progress:
+        card = progress_card(p, lang)
+        rows.append(
+            (card["label"], card["detail"] or card["value"], card["target"], t(f"deck.status.{p.status}", lang))
+        )
+    return tuple(rows)
+
+
+def ranking_rows(ranking: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The district ranking (ntm.reports.tables.district_ranking) as display text, best first."""
+    header = tuple(t(f"col.{c}", lang) for c in ("district", "communes", "communes_ntm", "share_ntm", "avg_criteria"))
+    rows = [header]
+    for rank, row in enumerate(ranking.head(RANKING_ROWS).itertuples(), start=1):
+        rows.append(
+            (
+                f"{rank}. {row.district}",
+                fmt_number(row.communes, lang=lang),
+                fmt_number(row.communes_ntm, lang=lang),
+                fmt_percent(row.share_ntm, 1, lang),
+                fmt_number(row.avg_criteria, 1, lang),
+            )
+        )
+    return tuple(rows)
+
+
+def weakest_rows(criteria_table: pd.DataFrame, lang: str, count: int = WEAKEST) -> tuple[tuple[str, ...], ...]:
+    """The criteria met by the smallest share of communes (ntm.reports.tables.criteria_table)."""
+    header = (t("col.criterion", lang), t("col.met", lang), t("col.share", lang))
+    rows = [header]
+    for row in criteria_table.head(count).itertuples():
+        rows.append(
+            (
+                f"{row.criterion_id}. {row.criterion}",
+                t(
+                    "target.of",
+                    lang,
+                    value=fmt_number(row.met, lang=lang),
+                    denominator=fmt_number(row.communes, lang=lang),
+                ),
+                fmt_percent(row.share, 1, lang),
+            )
+        )
+    return tuple(rows)
+
+
+def briefing(
+    *,
+    year: int,
+    scope: str,
+    progress: list[Progress],
+    ranking: pd.DataFrame,
+    criteria_table: pd.DataFrame,
+    lang: str,
+    illustrative: bool,
+    progress_png: bytes | None = None,
+    map_png: bytes | None = None,
+) -> Deck:
+    """The deck's content for a selection: every text already in `lang`."""
+    target_year = progress[0].target_year if progress else 2025
+    notice = t("deck.notice", lang) if illustrative else ""
+    sources = [t("deck.sources.text", lang), t("deck.sources.generated", lang, year=year, scope=scope)]
+    if illustrative:
+        sources.append(notice)
+    slides = (
+        Slide(t("deck.headline", lang, year=target_year), table=headline_rows(progress, lang), notice=notice),
+        Slide(t("deck.progress", lang), image=progress_png),
+        Slide(t("deck.map", lang), image=map_png),
+        Slide(t("deck.ranking", lang), table=ranking_rows(ranking, lang)),
+        Slide(t("deck.weakest", lang), table=weakest_rows(criteria_table, lang)),
+        Slide(t("deck.sources", lang), lines=tuple(sources)),
+    )
+    return Deck(t("deck.title", lang), t("deck.subtitle", lang, year=year, scope=scope), slides)
+
+
+# --- PowerPoint -------------------------------------------------------------------------------
+
+SLIDE_W, SLIDE_H = int(13.333 * INCH), int(7.5 * INCH)
+MARGIN = int(0.6 * INCH)
+TITLE_ONLY = 5
+
+
+def _pptx_table(slide, rows, top) -> None:
+    height = int(0.45 * INCH) * len(rows)
+    shape = slide.shapes.add_table(len(rows), len(rows[0]), MARGIN, top, SLIDE_W - 2 * MARGIN, height)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = shape.table.cell(r, c)
+            cell.text = text
+            for paragraph in cell.text_frame.paragraphs:
+                paragraph.font.size = (16 if len(rows) <= 8 else 13) * PT
+                paragraph.font.bold = r == 0
+
+
+def _pptx_image(slide, image: bytes, top) -> None:
+    picture = slide.shapes.add_picture(BytesIO(image), MARGIN, top, height=SLIDE_H - top - int(0.4 * INCH))
+    if picture.width > SLIDE_W - 2 * MARGIN:
+        ratio = (SLIDE_W - 2 * MARGIN) / picture.width
+        picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
+    picture.left = int((SLIDE_W - picture.width) / 2)
+
+
+def _pptx_text(slide, lines, top, size: int = 20) -> None:
+    box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - 2 * MARGIN, SLIDE_H - top - int(0.4 * INCH))
+    frame = box.text_frame
+    frame.word_wrap = True
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = line
+        paragraph.font.size = size * PT
+        paragraph.space_after = 12 * PT
+
+
+def to_pptx(deck: Deck, lang: str) -> bytes:
+    """The deck as a 16:9 PowerPoint file."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    first = prs.slides.add_slide(prs.slide_layouts[0])
+    first.shapes.title.text = deck.title
+    first.placeholders[1].text = deck.subtitle
+    for shape, top, height in (
+        (first.shapes.title, int(2.0 * INCH), int(1.8 * INCH)),
+        (first.placeholders[1], int(4.0 * INCH), int(1.2 * INCH)),
+    ):
+        shape.left, shape.top, shape.width, shape.height = MARGIN, top, SLIDE_W - 2 * MARGIN, height
+    top = int(1.5 * INCH)
+    for content in deck.slides:
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+        slide.shapes.title.text = content.title
+        slide.shapes.title.left, slide.shapes.title.top = MARGIN, int(0.3 * INCH)
+        slide.shapes.title.width, slide.shapes.title.height = SLIDE_W - 2 * MARGIN, int(1.0 * INCH)
+        slide.shapes.title.text_frame.paragraphs[0].font.size = 32 * PT
+        if content.table:
+            _pptx_table(slide, content.table, top)
+        if content.image:
+            _pptx_image(slide, content.image, top)
+        elif not content.table and not content.lines:
+            _pptx_text(slide, [t("deck.missing", lang)], top)
+        if content.lines:
+            _pptx_text(slide, content.lines, top)
+        if content.notice:
+            _pptx_text(slide, [content.notice], SLIDE_H - int(1.2 * INCH), size=12)
+    buffer = BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+PAGE = (338.7, 190.5)  # mm, 16:9 like the slides
+
+
+def _pdf():
+    import matplotlib
+    from fpdf import FPDF
+
+    font_dir = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    pdf = FPDF(unit="mm", format=PAGE)
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(font_dir / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(font_dir / "DejaVuSans-Bold.ttf"))
+    pdf.set_margins(15, 15, 15)
+    return pdf
+
+
+def _pdf_title(pdf, title: str) -> None:
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 26)
+    pdf.set_xy(15, 12)
+    pdf.multi_cell(0, 12, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(36)
+
+
+def _pdf_table(pdf, rows) -> None:
+    pdf.set_font("DejaVu", "", 13 if len(rows) <= 8 else 11)
+    with pdf.table(first_row_as_headings=True, line_height=8 if len(rows) <= 8 else 6.5) as table:
+        for row in rows:
+            table.row(row)
+
+
+def to_pdf(deck: Deck, lang: str) -> bytes:
+    """The same deck as a PDF, one page per slide."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 34)
+    pdf.set_xy(15, 60)
+    pdf.multi_cell(0, 16, deck.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 20)
+    pdf.multi_cell(0, 11, deck.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+    for content in deck.slides:
+        _pdf_title(pdf, content.title)
+        if content.table:
+            _pdf_table(pdf, content.table)
+        if content.image:
+            pdf.image(BytesIO(content.image), x=15, y=36, h=PAGE[1] - 50, keep_aspect_ratio=True, w=PAGE[0] - 30)
+        elif not content.table and not content.lines:
+            pdf.set_font("DejaVu", "", 16)
+            pdf.multi_cell(0, 9, t("deck.missing", lang), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 16)
+        for line in content.lines:
+            pdf.multi_cell(0, 9, line, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        if content.notice:
+            pdf.set_font("DejaVu", "", 10)
+            pdf.set_xy(15, PAGE[1] - 18)
+            pdf.multi_cell(0, 5, content.notice, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def district_map(dataset, year: int, lang: str) -> bytes:
+    """The district map of the share of communes meeting the standard in `year`."""
+    from ntm.geo.image import district_map_png
+    from ntm.views.map import values_by_district
+
+    return district_map_png(values_by_district(dataset, year, "share_ntm"), t("metric.share_ntm", lang), lang)
+
+
+def progress_image(
+    dataset,
+    targets: pd.DataFrame,
+    published: pd.DataFrame,
+    names: dict[str, str],
+    year: int,
+    districts: tuple[str, ...],
+    lang: str,
+) -> bytes:
+    """The progress chart of communes meeting the standard for the selection, as a PNG."""
+    from ntm.charts.export import chart_png
+    from ntm.charts.progress import progress_chart
+
+    return chart_png(
+        progress_chart(dataset.commune_year, targets, published, "communes_ntm", list(districts), lang, year, names)
+    )
+
+
+def scope_text(communes: int, districts: tuple[str, ...], names: dict[str, str], lang: str) -> str:
+    """'Whole province (175 communes)' or the chosen districts with their communes."""
+    count = fmt_number(communes, lang=lang)
+    if districts:
+        return t("deck.scope.districts", lang, districts=", ".join(names[d] for d in districts), communes=count)
+    return t("deck.scope.province", lang, communes=count)
+
+
+def selection_briefing(
+    dataset,
+    targets: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    names: dict[str, str],
+    year: int,
+    districts: tuple[str, ...],
+    lang: str,
+    progress_png: bytes | None = None,
+    map_png: bytes | None = None,
+) -> Deck:
+    """The deck for a year and districts (all when empty) of `dataset` (ntm.dataset.Dataset)."""
+    from ntm.metrics import select
+    from ntm.reports.tables import criteria_table, district_ranking
+    from ntm.targets import headline_progress, load_published
+
+    selection = select(dataset.commune_year, year, districts)
+    scope = scope_text(len(selection), districts, names, lang)
+    return briefing(
+        year=year,
+        scope=scope,
+        lang=lang,
+        illustrative=dataset.illustrative,
+        progress=headline_progress(dataset.commune_year, targets, year, list(districts)),
+        ranking=district_ranking(selection, names),
+        criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang),
+        progress_png=progress_png
+        if progress_png is not None
+        else progress_image(dataset, targets, load_published(), names, year, districts, lang),
+        map_png=map_png if map_png is not None else district_map(dataset, year, lang),
+    )

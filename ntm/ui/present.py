@@ -1,0 +1,122 @@
+"""Presentation mode (?present=1): no sidebar, large type, one message per screen."""
+
+import streamlit as st
+
+from ntm import metrics
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
+from ntm.reports import deck
+from ntm.reports.tables import criteria_table
+from ntm.ui import shared
+from ntm.views.overview import progress_card
+
+SCREENS = ("overview", "map", "progress", "criteria")
+LARGE_TYPE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"] {display: none;}
+[data-testid="stMainBlockContainer"] {max-width: 100%; padding: 1.5rem 3rem;}
+[data-testid="stMain"] p, [data-testid="stMain"] li {font-size: 1.6rem;}
+[data-testid="stMain"] h1 {font-size: 3.4rem;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 5.5rem !important; line-height: 1.15;}
+[data-testid="stMetricLabel"] p {font-size: 1.6rem;}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] {padding: 1rem;}
+  [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMetricLabel"] p {font-size: 1.1rem;}
+  [data-testid="stMain"] h1 {font-size: 2rem;}
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3rem !important;}
+}
+</style>"""
+
+
+def is_on() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def start() -> None:
+    st.query_params["present"] = "1"
+
+
+def stop() -> None:
+    st.query_params.pop("present", None)
+
+
+def toggle(lang: str) -> None:
+    st.sidebar.button(
+        t("present.toggle", lang), on_click=start, icon=":material/co_present:", key="present-start", width="stretch"
+    )
+
+
+@st.cache_data(show_spinner=False)
+def progress_png(_dataset, label: str, year: int, districts: tuple[str, ...], lang: str) -> bytes:
+    names = shared.district_names(_dataset, label)
+    return deck.progress_image(_dataset, shared.targets(), shared.published(), names, year, districts, lang)
+
+
+def overview_screen(dataset, f) -> None:
+    cards = {
+        p.metric: progress_card(p, f.lang)
+        for p in shared.headline_progress(dataset, f.year, f.districts, dataset.label)
+    }
+    shown = [cards[m] for m in ("communes_ntm", "avg_criteria", "min_criteria") if m in cards]
+    for column, card in zip(st.columns(len(shown)), shown):
+        with column, st.container(border=True):
+            st.metric(card["label"], card["value"], card["delta"], delta_color=card["delta_color"], delta_arrow="off")
+            st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
+
+
+def criteria_screen(dataset, f) -> None:
+    selection = metrics.select(dataset.commune_year, f.year, f.districts)
+    weakest = criteria_table(dataset.criteria, selection, shared.criteria_catalogue(), f.lang).head(5)
+    for row in weakest.itertuples():
+        line = t(
+            "present.weakest.line",
+            f.lang,
+            share=fmt_percent(row.share, 1, f.lang),
+            met=fmt_number(row.met, lang=f.lang),
+            communes=fmt_number(row.communes, lang=f.lang),
+        )
+        st.markdown(f"**{row.criterion_id}. {row.criterion}**: {line}")
+
+
+def run(dataset) -> None:
+    """Show the chosen screen of the current selection."""
+    f = shared.current_filters(dataset)
+    st.markdown(LARGE_TYPE, unsafe_allow_html=True)
+    left, right = st.columns([3, 1])
+    screen = (
+        left.segmented_control(
+            t("present.screen", f.lang),
+            SCREENS,
+            default=SCREENS[0],
+            key="screen",
+            format_func=lambda s: t(f"present.{s}", f.lang),
+            bind="query-params",
+            label_visibility="collapsed",
+        )
+        or SCREENS[0]
+    )
+    right.button(t("present.exit", f.lang), on_click=stop, icon=":material/close:", key="present-stop", width="stretch")
+    scope = deck.scope_text(
+        len(metrics.select(dataset.commune_year, f.year, f.districts)),
+        f.districts,
+        shared.district_names(dataset, dataset.label),
+        f.lang,
+    )
+    titles = {
+        "overview": t("deck.headline", f.lang, year=2025),
+        "map": t("deck.map", f.lang),
+        "progress": t("deck.progress", f.lang),
+        "criteria": t("deck.weakest", f.lang),
+    }
+    st.title(titles[screen])
+    st.caption(f"{f.year} · {scope}")
+    if screen == "overview":
+        overview_screen(dataset, f)
+    elif screen == "map":
+        st.columns([1, 3, 1])[1].image(shared.district_map_png(dataset, dataset.label, f.year, f.lang), width=820)
+    elif screen == "progress":
+        st.columns([1, 6, 1])[1].image(progress_png(dataset, dataset.label, f.year, f.districts, f.lang), width=1150)
+    else:
+        criteria_screen(dataset, f)
+    if dataset.illustrative:
+        st.caption(t("deck.notice", f.lang))

@@ -1,0 +1,155 @@
+"""District comparison: a metric by district and year, and the ranking of districts with the
+change since a baseline year (value and rank), the province as reference."""
+
+import numpy as np
+import pandas as pd
+
+from ntm.formatting import fmt_number, fmt_percent, fmt_signed
+from ntm.i18n import t
+from ntm.metrics import ADVANCED, MODEL, STANDARD, select, yearly_series
+
+DISTRICT_METRICS = (
+    "share_ntm",
+    "communes_ntm",
+    "avg_criteria",
+    "min_criteria",
+    "communes_ntm_advanced",
+    "communes_ntm_model",
+    "communes_below_10",
+)
+LOWER_IS_BETTER = {"communes_below_10"}
+RATIO_METRICS = {"share_ntm", "avg_criteria", "min_criteria"}  # comparable with the province value
+PROVINCE = "province"
+
+
+# Each metric of ntm.metrics.METRICS as (per-row values, aggregation), so that one groupby computes
+# it for every district and year at once (a loop over groups took over a second for 700 districts).
+GROUPED_METRICS = {
+    "communes_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "sum"),
+    "share_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "mean"),
+    "communes_ntm_advanced": (lambda cy: cy["level_rank"].to_numpy() >= ADVANCED, "sum"),
+    "communes_ntm_model": (lambda cy: cy["level_rank"].to_numpy() >= MODEL, "sum"),
+    "avg_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "mean"),
+    "min_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "min"),
+    "communes_below_10": (lambda cy: cy["criteria_met"].to_numpy() < 10, "sum"),
+    "communes": (lambda cy: np.ones(len(cy), dtype="int64"), "sum"),
+}
+
+
+def district_series(commune_year: pd.DataFrame, metric: str, districts=()) -> pd.DataFrame:
+    """year, district_code, value: the metric for every district (or the selected ones) and year."""
+    cy = select(commune_year, districts=districts)
+    values, how = GROUPED_METRICS[metric]
+    rows = pd.DataFrame(
+        {"year": cy["year"].to_numpy(), "district_code": cy["district_code"].to_numpy(), "value": values(cy)}
+    )
+    table = rows.groupby(["year", "district_code"], observed=True)["value"].agg(how).reset_index()
+    return pd.DataFrame(
+        {
+            "year": table["year"].astype("int64"),
+            "district_code": table["district_code"].astype(str),
+            "value": table["value"].astype("float64" if how == "mean" else "int64"),
+        }
+    )
+
+
+def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int) -> pd.DataFrame:
+    """Districts ranked on `metric` in `year` (1 = best), with the value and rank in `baseline`
+    and the changes: district_code, value, baseline_value, change, rank, baseline_rank, rank_change."""
+    ascending = metric in LOWER_IS_BETTER
+    now = series[series["year"] == year].set_index("district_code")["value"]
+    then = series[series["year"] == baseline].set_index("district_code")["value"].reindex(now.index)
+    table = pd.DataFrame({"value": now, "baseline_value": then})
+    table["change"] = table["value"] - table["baseline_value"]
+    table["rank"] = table["value"].rank(ascending=ascending, method="min").astype(int)
+    table["baseline_rank"] = table["baseline_value"].rank(ascending=ascending, method="min").astype("Int64")
+    table["rank_change"] = table["baseline_rank"] - table["rank"]  # positive: moved up
+    table = table.rename_axis("district_code").reset_index()
+    return table.sort_values(["rank", "district_code"], ignore_index=True)
+
+
+def province_reference(commune_year: pd.DataFrame, metric: str, year: int, baseline: int) -> dict:
+    series = yearly_series(commune_year, metric)
+    value, before = series.get(year, float("nan")), series.get(baseline, float("nan"))
+    return {"value": value, "baseline_value": before, "change": value - before}
+
+
+def _fmt(metric: str, value, lang: str, signed: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    if metric == "share_ntm" and signed:  # a change of shares, in percentage points
+        return f"{fmt_signed(100 * value, 1, lang)} {t('unit.pp', lang)}"
+    if metric == "share_ntm":
+        return fmt_percent(value, 1, lang)
+    decimals = 2 if metric == "avg_criteria" else 0
+    return fmt_signed(value, decimals, lang) if signed else fmt_number(value, decimals, lang)
+
+
+def _rank_move(change) -> str:
+    if change is None or pd.isna(change) or change == 0:
+        return "="
+    return f"▲ {int(change)}" if change > 0 else f"▼ {int(-change)}"
+
+
+def ranking_display(
+    table: pd.DataFrame, province: dict, names: dict[str, str], metric: str, year: int, baseline: int, lang: str
+) -> pd.DataFrame:
+    """The ranking as text in `lang`, with the province as the last row."""
+    rows = [
+        {
+            "rank": str(r.rank),
+            "district": names.get(r.district_code, r.district_code),
+            "value": _fmt(metric, r.value, lang),
+            "baseline_value": _fmt(metric, r.baseline_value, lang),
+            "change": _fmt(metric, r.change, lang, signed=True),
+            "rank_change": _rank_move(r.rank_change),
+        }
+        for r in table.itertuples()
+    ]
+    rows.append(
+        {
+            "rank": "",
+            "district": t("scope.province", lang),
+            "value": _fmt(metric, province["value"], lang),
+            "baseline_value": _fmt(metric, province["baseline_value"], lang),
+            "change": _fmt(metric, province["change"], lang, signed=True),
+            "rank_change": "",
+        }
+    )
+    headers = {
+        "rank": t("districts.col.rank", lang),
+        "district": t("col.district", lang),
+        "value": str(year),
+        "baseline_value": str(baseline),
+        "change": t("districts.col.change", lang, baseline=baseline),
+        "rank_change": t("districts.col.rank_change", lang, baseline=baseline),
+    }
+    return pd.DataFrame(rows).rename(columns=headers)
+
+
+def small_multiples_frame(
+    series: pd.DataFrame, commune_year: pd.DataFrame, metric: str, names: dict[str, str], lang: str
+) -> pd.DataFrame:
+    """district, year, value, series: each district's values and, for ratio metrics, the
+    province's repeated beside every district as reference."""
+    frame = series.assign(
+        district=series["district_code"].map(lambda code: names.get(code, code)),
+        series=t("districts.series.district", lang),
+    )
+    if metric not in RATIO_METRICS:
+        return frame
+    province = yearly_series(commune_year, metric)
+    shown = frame[["district_code", "district"]].drop_duplicates()
+    if shown.empty:
+        return frame
+    years = len(province)
+    reference = pd.DataFrame(
+        {
+            "year": np.tile(province.index.astype(int), len(shown)),
+            "district_code": np.repeat(shown["district_code"].to_numpy(), years),
+            "value": np.tile(province.to_numpy(), len(shown)),
+            "district": np.repeat(shown["district"].to_numpy(), years),
+            "series": t("scope.province", lang),
+        }
+    )
+    return pd.concat([frame, reference], ignore_index=True)

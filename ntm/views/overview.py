@@ -1,0 +1,77 @@
+"""What the overview shows, as display-ready values: target cards, lagging districts, bars."""
+
+import pandas as pd
+
+from ntm.dataset import LEVELS
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
+from ntm.metrics import BANDS
+from ntm.targets import COUNT_METRICS, Progress
+
+DECIMALS = {"avg_criteria": 1}
+STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red"}
+
+
+def _fmt(metric: str, value: float, lang: str) -> str:
+    return fmt_number(value, DECIMALS.get(metric, 0), lang)
+
+
+def progress_card(p: Progress, lang: str) -> dict[str, str]:
+    """Label, value, gap and verdict of one target, in `lang`."""
+    if p.metric in COUNT_METRICS and p.denominator:
+        whole = p.communes or p.denominator
+        value = t("target.of", lang, value=_fmt(p.metric, p.value, lang), denominator=fmt_number(whole, lang=lang))
+        value += f" ({fmt_percent(p.value / whole, lang=lang)})"
+        target = t(
+            "target.of", lang, value=_fmt(p.metric, p.target, lang), denominator=fmt_number(p.denominator, lang=lang)
+        )
+        target += f" ({fmt_percent(p.target / p.denominator, lang=lang)})"
+    else:
+        value = ""
+        target = _fmt(p.metric, p.target, lang)
+    gap = "" if p.gap == 0 else t("target.gap", lang, gap=_fmt(p.metric, p.gap, lang))
+    decimals = 1
+    pace = (
+        ""
+        if p.status in ("reached", "missed")
+        else t(
+            "target.pace",
+            lang,
+            needed=fmt_number(p.pace_needed, decimals, lang),
+            recent=fmt_number(p.pace_recent, decimals, lang),
+        )
+    )
+    return {
+        "label": t(f"metric.{p.metric}", lang),
+        "value": _fmt(p.metric, p.value, lang),
+        "detail": value,
+        "delta": gap or None,
+        "delta_color": STATUS_COLOR[p.status],
+        "status": t(f"target.status.{p.status}", lang),
+        "target": t("target.value", lang, year=p.target_year, target=target),
+        "pace": pace,
+        "help": t("target.value", lang, year=p.target_year, target=target),
+    }
+
+
+def lagging_districts(district_table: pd.DataFrame, count: int = 3) -> list[str]:
+    """Codes of the districts with the lowest share of communes meeting the standard."""
+    ranked = district_table.sort_values(["share_ntm", "avg_criteria"], kind="stable")
+    return list(ranked["district_code"].head(count))
+
+
+def level_frame(summary: dict, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "key": list(LEVELS),
+            "label": [t(f"level.{lv}", lang) for lv in LEVELS],
+            "value": [summary["levels"][lv] for lv in LEVELS],
+        }
+    )
+
+
+def band_frame(summary: dict, lang: str) -> pd.DataFrame:
+    keys = [b for b, _, _ in BANDS]
+    return pd.DataFrame(
+        {"key": keys, "label": [t(f"band.{b}", lang) for b in keys], "value": [summary["bands"][b] for b in keys]}
+    )
