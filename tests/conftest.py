@@ -1,3 +1,7 @@
+import os
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 import streamlit as st
@@ -27,7 +31,7 @@ def demo(registry) -> Dataset:
 @pytest.fixture(scope="session")
 def app_url():
     """Base URL of a real Streamlit server running app.py on the bundled data."""
-    from browser import streamlit_server
+    from browser_kit import streamlit_server
 
     with streamlit_server() as url:
         yield url
@@ -35,7 +39,7 @@ def app_url():
 
 @pytest.fixture(scope="session")
 def chromium():
-    from browser import launch_chromium
+    from browser_kit import launch_chromium
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -51,3 +55,50 @@ def pytest_terminal_summary(terminalreporter):
             for name, value in getattr(report, "user_properties", []):
                 if name == "artifacts":
                     terminalreporter.write_line(f"{report.nodeid}: {value}")
+
+
+TESTS = Path(__file__).parent
+
+
+def postgres_reachable() -> bool:
+    """The PostgreSQL test server answers (CI starts one; a developer's machine may not have it)."""
+    from import_fixtures import postgres_url
+    from sqlalchemy import create_engine, text
+
+    if not os.environ.get("NTM_TEST_POSTGRES_URL"):
+        return False
+    try:
+        engine = create_engine(postgres_url(), connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark what each test needs (browser tests by folder; postgres by the store's parameter) and
+    skip, with the reason, those whose resource is absent here. CI has all of them."""
+    from ntm.bench.chromium import CHROMIUM
+    from ntm.paths import SHARED
+
+    browser_dir = TESTS / "browser"
+    have_chromium = Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+    have_shared = SHARED.is_dir()
+    have_postgres = None
+    for item in items:
+        if browser_dir in Path(item.fspath).parents or {"app_url", "chromium"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgresql" in callspec.params.values():
+            item.add_marker(pytest.mark.postgres)
+        if item.get_closest_marker("browser") and not have_chromium:
+            item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+        if item.get_closest_marker("shared_data") and not have_shared:
+            item.add_marker(pytest.mark.skip(reason=f"../shared is absent ({SHARED})"))
+        if item.get_closest_marker("postgres"):
+            if have_postgres is None:
+                have_postgres = postgres_reachable()
+            if not have_postgres:
+                item.add_marker(pytest.mark.skip(reason="no PostgreSQL test server (set NTM_TEST_POSTGRES_URL)"))

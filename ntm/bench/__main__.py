@@ -1,5 +1,6 @@
 """`python -m ntm.bench [--repeat N]`: the dashboard at Lạng Sơn and national scale;
 `python -m ntm.bench map [FILE]`: the map page; `python -m ntm.bench import`: the import steps."""
+
 import sys
 
 from ntm.bench import dashboard, imports, maps

@@ -45,6 +45,7 @@ from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.geo.boundaries import Boundaries, load_boundaries, simplify_for_browser
 from ntm.geo.folium_map import choropleth
 from ntm.i18n import t
+from ntm.bench import chromium
 from ntm.paths import DEMO_DIR, ROOT, SHARED
 from ntm.registry import districts as district_list
 from ntm.targets import load_published, load_targets
@@ -55,14 +56,6 @@ from ntm.views.map import class_breaks, commune_points, district_values
 from ntm.views.overview import band_frame, level_frame
 from ntm.views.progress import PROGRESS_METRICS, progress_frame, verdict
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 NATIONAL_UNITS = SHARED / "geo" / "admin_units_2025-03.csv"
 NATIONAL_BOUNDARIES = SHARED / "geo" / "vietnam_districts.geojson"
 # Bytes of district GeoJSON for the national map: its 3 MB HTML budget less about 1 MB for the
@@ -433,7 +426,7 @@ def cold_start_s() -> float:
 
     port = 8599
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright)
         page = browser.new_page()
         start = time.perf_counter()
         server = subprocess.Popen(

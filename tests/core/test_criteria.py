@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from ntm.criteria import CRITERION_IDS, criterion_name, load_criteria
 from ntm.paths import SHARED
@@ -32,6 +33,7 @@ def test_targets_keep_their_denominators():
     assert {"scope", "year", "metric", "value", "denominator", "source"} <= set(targets.columns)
 
 
+@pytest.mark.shared_data
 def test_project_facts_match_the_shared_reference():
     for ours, theirs in ((load_targets(), "targets.csv"), (load_published(), "published_figures.csv")):
         reference = pd.read_csv(SHARED / "reference" / theirs)

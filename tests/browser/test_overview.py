@@ -1,6 +1,6 @@
 """The overview in a real browser: headline numbers, the district filter in the URL."""
 
-from browser import ARTIFACTS_DIR, wait_for_app
+from browser_kit import ARTIFACTS_DIR, wait_for_app
 
 
 def test_overview_shows_headline_and_follows_district_in_url(app_url, chromium):

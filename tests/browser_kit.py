@@ -9,19 +9,9 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from ntm.bench.chromium import launch
 from ntm.paths import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -81,8 +71,7 @@ def ARTIFACTS_DIR() -> Path:
     return ARTIFACTS
 
 
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+launch_chromium = launch
 
 
 def wait_for_app(page, timeout_ms: int = 30000) -> None:

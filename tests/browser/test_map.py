@@ -2,7 +2,7 @@
 
 from urllib.parse import urlparse
 
-from browser import ARTIFACTS_DIR, wait_for_app
+from browser_kit import ARTIFACTS_DIR, wait_for_app
 
 LOCAL = {"127.0.0.1", "localhost"}
 

@@ -1,7 +1,7 @@
 """The coordination office's import in a real browser: an editor logs in, a bad file is refused with
 its row and column and nothing is stored, a good file is previewed, stored and shown by the dashboard."""
 
-from browser import ARTIFACTS_DIR, streamlit_server, wait_for_app
+from browser_kit import ARTIFACTS_DIR, streamlit_server, wait_for_app
 from import_fixtures import valid_xlsx
 from make_bad_files import edited, valid_table, xlsx_bytes
 from playwright.sync_api import expect

@@ -129,6 +129,7 @@ def test_district_series_equals_the_metric_computed_on_each_district_year(demo, 
     assert {(y, c): v for y, c, v in series.itertuples(index=False)} == expected
 
 
+@pytest.mark.shared_data
 def test_map_matching_reports_unmatched_features_and_districts_without_a_shape(national, tmp_path):
     """A small boundary file: Lạng Sơn's 11 districts and one island district with no communes in
     the registry; the registry also has Quảng Ninh, which the national file lacks."""

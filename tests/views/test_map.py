@@ -127,6 +127,7 @@ def test_folium_map_loads_only_local_assets_and_carries_values(demo, registry, b
     assert html.count('"criteria":') == len(commune_points(demo, 2025))
 
 
+@pytest.mark.shared_data
 def test_official_map_html_within_budget(demo, registry):
     table = districts(registry)
     loaded = load_boundaries(table, SHARED / "geo" / "lang_son_districts.geojson")
@@ -155,8 +156,8 @@ def test_png_map_is_an_image_with_the_district_colours(demo, boundaries):
     png = district_map_png(values, "Tỷ lệ xã đạt chuẩn (%)", "vi", boundaries)
     image = Image.open(io.BytesIO(png)).convert("RGB")
     assert image.format is None and image.size[0] > 800
-    colours = {"#%02x%02x%02x" % c for _, c in image.getcolors(maxcolors=1_000_000)}
-    for code, value in values.items():
+    colours = {"#{:02x}{:02x}{:02x}".format(*c) for _, c in image.getcolors(maxcolors=1_000_000)}
+    for _code, value in values.items():
         assert colour_of(value, SHARE_BREAKS) in colours
 
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from browser import ARTIFACTS_DIR, wait_for_app
+from browser_kit import ARTIFACTS_DIR, wait_for_app
 from playwright.sync_api import expect
 from pptx import Presentation
 

@@ -1,6 +1,7 @@
 """The overview's district map chart: classes, tooltip text and one shape per district."""
 
 import pandas as pd
+import pytest
 
 from ntm.charts.map import district_map_chart, map_frame
 from ntm.geo.boundaries import load_default, simplify_for_browser
@@ -40,6 +41,7 @@ def polygons(frame) -> list:
     return [part for shape in frame.geometry for part in getattr(shape, "geoms", [shape])]
 
 
+@pytest.mark.shared_data
 def test_official_boundaries_are_drawn_with_clockwise_rings(demo):
     """Vega (d3-geo) reads a counter-clockwise ring, the GeoJSON convention of the official file,
     as the whole globe minus the district: the chart must hand it clockwise exterior rings."""

@@ -99,6 +99,7 @@ def test_unreadable_file_says_what_to_do(tmp_path, table):
         load_boundaries(table, tmp_path / "missing.geojson")
 
 
+@pytest.mark.shared_data
 def test_official_boundaries_match_all_eleven_districts(table):
     loaded = load_boundaries(table, OFFICIAL)
     assert loaded.official
@@ -106,6 +107,7 @@ def test_official_boundaries_match_all_eleven_districts(table):
     assert (loaded.unmatched, loaded.duplicates, loaded.missing) == ([], [], [])
 
 
+@pytest.mark.shared_data
 def test_official_boundaries_match_by_name_alone(tmp_path, table):
     data = json.loads(OFFICIAL.read_text(encoding="utf-8"))
     for feature in data["features"]:
@@ -118,6 +120,7 @@ def test_official_boundaries_match_by_name_alone(tmp_path, table):
     assert len(loaded.frame) == 11 and loaded.missing == [] and loaded.unmatched == []
 
 
+@pytest.mark.shared_data
 def test_shapefile_and_geopackage_are_read(tmp_path, table):
     frame = gpd.read_file(OFFICIAL)
     frame.to_file(tmp_path / "d.gpkg")
@@ -126,6 +129,7 @@ def test_shapefile_and_geopackage_are_read(tmp_path, table):
         assert len(load_boundaries(table, tmp_path / name).frame) == 11
 
 
+@pytest.mark.shared_data
 def test_environment_variable_selects_official_file(monkeypatch, table):
     monkeypatch.setenv("NTM_BOUNDARIES", str(OFFICIAL))
     assert load_boundaries(table).official
@@ -133,6 +137,7 @@ def test_environment_variable_selects_official_file(monkeypatch, table):
     assert not load_boundaries(table).official
 
 
+@pytest.mark.shared_data
 def test_simplification_fits_budget_and_keeps_shared_borders(table):
     frame = load_boundaries(table, OFFICIAL).frame
     budget = 120_000

@@ -1,5 +1,6 @@
 """The map page in AppTest: controls, boundary reporting, the district panel and the year link."""
 
+import pytest
 from apptest_helpers import assert_clean, nodes, run_app
 
 from ntm.paths import SHARED
@@ -21,6 +22,7 @@ def test_map_page_renders_with_bundled_boundaries():
     assert "Bấm vào một huyện" in _texts(at, "alert") + _texts(at, "info")
 
 
+@pytest.mark.shared_data
 def test_official_boundaries_from_environment(monkeypatch):
     monkeypatch.setenv("NTM_BOUNDARIES", str(SHARED / "geo" / "lang_son_districts.geojson"))
     at = run_app(MAP, lang="en")
