@@ -5,13 +5,13 @@ import logging
 import streamlit as st
 
 from ntm.i18n import t
-from ntm.ui import downloads, present, shared
+from ntm.ui import downloads, loaders, page, present, sidebar, state
 
 st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾", layout="wide")
 
-snapshot = shared.url_snapshot()
-lang = shared.language_switch()
-dataset = shared.load_active_dataset()
+snapshot = page.url_snapshot()
+lang = sidebar.language_switch()
+dataset = loaders.load_active_dataset()
 pages = [
     st.Page(
         "pages/overview.py",
@@ -28,11 +28,11 @@ pages = [
     st.Page("pages/import.py", title=t("nav.import", lang), icon=":material/upload_file:", url_path="import"),
 ]
 navigation = st.navigation(pages, position="hidden" if present.is_on() else "sidebar")
-shared.sidebar_filters(dataset, lang)
-shared.reset_button(dataset, lang)
-downloads.deck_downloads(dataset, shared.current_filters(dataset))
+sidebar.sidebar_filters(dataset, lang)
+sidebar.reset_button(dataset, lang)
+downloads.deck_downloads(dataset, state.current_filters(dataset))
 present.toggle(lang)
-shared.invalid_url_notice(snapshot, dataset)
+page.invalid_url_notice(snapshot, dataset)
 try:
     if present.is_on():
         present.run(dataset)

@@ -22,3 +22,8 @@ def criterion_name(catalogue: pd.DataFrame, criterion_id: str, lang: str = "vi",
     if year is not None and year <= 2020 and row["phase_2016_2020_name_vi"]:
         return row["phase_2016_2020_name_vi"]
     return row["name_vi"]
+
+
+def criterion_labels(catalogue: pd.DataFrame, lang: str, year: int | None = None) -> dict[str, str]:
+    """'02. Giao thông' for every criterion, with the names in force in `year`."""
+    return {cid: f"{cid}. {criterion_name(catalogue, cid, lang, year)}" for cid in catalogue["criterion_id"]}

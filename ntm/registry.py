@@ -63,3 +63,9 @@ def districts(registry: pd.DataFrame) -> pd.DataFrame:
     table = registry.drop_duplicates("district_code")[["district_code", "district_name", "district_type"]]
     short = table["district_name"].str.replace(r"^(Huyện|Thành phố|Thị xã)\s+", "", regex=True)
     return table.assign(district_short=short).sort_values("district_code", ignore_index=True)
+
+
+def district_names(registry: pd.DataFrame) -> dict[str, str]:
+    """{district code: short name} ("Đình Lập", "Lạng Sơn"), in GSO code order."""
+    table = districts(registry)
+    return dict(zip(table["district_code"], table["district_short"]))

@@ -1,5 +1,5 @@
-"""The app's pages, run by `st.navigation` in app.py, and what they share (shared.py, downloads.py,
-present.py).
+"""The app's pages, run by `st.navigation` in app.py: one file a page, each thin (read the filters,
+call `ntm`, render). What pages share lives in `ntm/ui`.
 
 Streamlit treats a folder named `pages/` beside the entrypoint as an old-style multipage app until
 `st.navigation` has run once in the server process: a shared link to a page, opened first after the

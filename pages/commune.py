@@ -4,27 +4,30 @@ what it still lacks, and its district's context."""
 import streamlit as st
 
 from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_frame
+from ntm.criteria import criterion_labels
 from ntm.formatting import fmt_number
 from ntm.i18n import t
-from ntm.ui import shared
+from ntm.ui import downloads, loaders, page, state
 from ntm.views import commune as communes
-from ntm.views.criteria import criterion_labels
 
 
-@st.cache_data(show_spinner=False)
-def index_of(_dataset, label: str, districts: tuple[str, ...], levels: tuple[str, ...], year: int):
-    return communes.commune_index(_dataset.registry, _dataset.commune_year, list(districts), levels, year)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def index_of(dataset, districts: tuple[str, ...], levels: tuple[str, ...], year: int):
+    return communes.commune_index(dataset.registry, dataset.commune_year, list(districts), levels, year)
 
 
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
-catalogue = shared.criteria_catalogue()
-shared.page_header(dataset, t("commune.title", f.lang), f.lang)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
+names = loaders.district_names(dataset)
+catalogue = loaders.criteria_catalogue()
+page.page_header(dataset, t("commune.title", f.lang), f.lang)
 
-index = index_of(dataset, dataset.label, f.districts, f.levels, f.year)
+index = index_of(dataset, f.districts, f.levels, f.year)
 query = st.text_input(
-    t("commune.search", f.lang), key="q", bind="query-params", placeholder=t("commune.search.placeholder", f.lang)
+    t("commune.search", f.lang),
+    key=state.COMMUNE_QUERY,
+    bind="query-params",
+    placeholder=t("commune.search.placeholder", f.lang),
 )
 found = communes.search(index, query) if query.strip() else index
 if f.levels:
@@ -45,9 +48,9 @@ if found.empty:
     st.stop()
 labels = {row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" for row in found.itertuples()}
 code = st.selectbox(
-    t("commune.choose", f.lang), list(labels), format_func=labels.get, key="commune", bind="query-params"
+    t("commune.choose", f.lang), list(labels), format_func=labels.get, key=state.COMMUNE, bind="query-params"
 )
-shared.page_url_notice("commune", list(labels.values()), t("commune.choose", f.lang), f.lang)
+page.page_url_notice(state.COMMUNE, list(labels.values()), t("commune.choose", f.lang), f.lang)
 
 row = index.set_index("code").loc[code]
 history = communes.level_history(dataset.commune_year, code)
@@ -93,14 +96,14 @@ else:
 grid = grid_frame(communes.criteria_grid(dataset.commune_year, code), criterion_labels(catalogue, f.lang), f.lang)
 chart = criteria_grid_chart(grid, f.lang, [row["name"], t("commune.grid", f.lang)])
 st.altair_chart(chart, width="content", theme=None)
-shared.chart_downloads(chart, grid, f"xa-{code}-tieu-chi", f.lang)
+downloads.chart_downloads(chart, grid, f"xa-{code}-tieu-chi", f.lang)
 
 left, right = st.columns([3, 2])
 with left:
     levels = level_frame(history, f.lang)
     chart = level_chart(levels, f.lang, [row["name"], t("commune.history", f.lang)])
     st.altair_chart(chart, width="content", theme=None)
-    shared.chart_downloads(chart, levels, f"xa-{code}-muc-dat-chuan", f.lang)
+    downloads.chart_downloads(chart, levels, f"xa-{code}-muc-dat-chuan", f.lang)
 with right:
     st.markdown(f"**{t('commune.context', f.lang, year=context['year'])}**")
     st.dataframe(communes.context_table(context, names.get(row["district_code"], ""), f.lang), hide_index=True)

@@ -4,42 +4,47 @@ import streamlit as st
 
 from ntm.charts.districts import small_multiples
 from ntm.i18n import t
-from ntm.ui import shared
+from ntm.ui import downloads, loaders, page, state
 from ntm.views import districts as compare
 from ntm.views.progress import PLAN_BASELINE_YEAR
 
 
-@st.cache_data(show_spinner=False)
-def series_of(_dataset, label: str, metric: str, districts: tuple[str, ...]):
-    return compare.district_series(_dataset.commune_year, metric, list(districts))
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def series_of(dataset, metric: str, districts: tuple[str, ...]):
+    return compare.district_series(dataset.commune_year, metric, list(districts))
 
 
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
-shared.page_header(dataset, t("districts.title", f.lang, year=f.year), f.lang)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
+names = loaders.district_names(dataset)
+page.page_header(dataset, t("districts.title", f.lang, year=f.year), f.lang)
 
 earlier = [y for y in dataset.years if y < f.year]
 left, right = st.columns(2)
 metric = left.selectbox(
     t("districts.metric", f.lang),
     compare.DISTRICT_METRICS,
-    key="metric",
+    key=state.COMPARE_METRIC,
     bind="query-params",
     format_func=lambda m: t(f"metric.{m}", f.lang),
 )
-shared.page_url_notice(
-    "metric", [t(f"metric.{m}", f.lang) for m in compare.DISTRICT_METRICS], t("districts.metric", f.lang), f.lang
+page.page_url_notice(
+    state.COMPARE_METRIC,
+    [t(f"metric.{m}", f.lang) for m in compare.DISTRICT_METRICS],
+    t("districts.metric", f.lang),
+    f.lang,
 )
 if not earlier:
     st.info(t("districts.baseline_after", f.lang, year=f.year), icon=":material/event:")
     st.stop()
 default = earlier.index(PLAN_BASELINE_YEAR) if PLAN_BASELINE_YEAR in earlier else 0
-baseline = right.selectbox(t("districts.baseline", f.lang), earlier, index=default, key="baseline", bind="query-params")
-shared.page_url_notice("baseline", [str(y) for y in earlier], t("districts.baseline", f.lang), f.lang)
+baseline = right.selectbox(
+    t("districts.baseline", f.lang), earlier, index=default, key=state.COMPARE_BASELINE, bind="query-params"
+)
+page.page_url_notice(state.COMPARE_BASELINE, [str(y) for y in earlier], t("districts.baseline", f.lang), f.lang)
 metric_name = t(f"metric.{metric}", f.lang)
 
-series = series_of(dataset, dataset.label, metric, f.districts)
+series = series_of(dataset, metric, f.districts)
 ranking = compare.delta_ranking(series, metric, f.year, baseline)
 province = compare.province_reference(dataset.commune_year, metric, f.year, baseline)
 st.subheader(t("districts.ranking", f.lang, metric=metric_name.lower(), year=f.year, baseline=baseline))
@@ -63,5 +68,5 @@ if metric in compare.RATIO_METRICS:
 frame = compare.small_multiples_frame(series, dataset.commune_year, metric, names, f.lang)
 chart = small_multiples(frame, metric, f.lang, t("districts.small", f.lang, metric=metric_name))
 st.altair_chart(chart, width="content", theme=None)
-shared.chart_downloads(chart, frame, f"so-sanh-huyen-{metric}", f.lang)
+downloads.chart_downloads(chart, frame, f"so-sanh-huyen-{metric}", f.lang)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -10,9 +10,7 @@ from ntm.ingest.read import MAX_BYTES
 from ntm.ingest.store import activate, database_url, file_hash, list_versions
 from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
-from ntm.ui import shared
-
-EDITOR_KEY = "ntm_editor"
+from ntm.ui import loaders, page, state
 
 
 @st.cache_data(show_spinner=False)
@@ -33,16 +31,16 @@ def oidc_configured() -> bool:
 
 def editor_login(lang: str) -> str | None:
     """The logged-in editor's name, after showing the login controls; None for a viewer."""
-    if st.session_state.get(EDITOR_KEY):
-        st.caption(t("import.signed_in", lang, user=st.session_state[EDITOR_KEY]))
+    if st.session_state.get(state.EDITOR):
+        st.caption(t("import.signed_in", lang, user=st.session_state[state.EDITOR]))
         if st.button(t("import.logout", lang)):
-            del st.session_state[EDITOR_KEY]
+            del st.session_state[state.EDITOR]
             st.rerun()
-        return st.session_state[EDITOR_KEY]
+        return st.session_state[state.EDITOR]
     if oidc_configured() and st.user.is_logged_in:
         email = st.user.get("email")
         if oidc_editor(secret_section("ntm_oidc").get("editors", []), email):
-            st.session_state[EDITOR_KEY] = email
+            st.session_state[state.EDITOR] = email
             st.rerun()
         st.warning(t("import.login.not_editor", lang, email=email))
     st.info(t("import.viewer", lang), icon=":material/lock:")
@@ -59,7 +57,7 @@ def editor_login(lang: str) -> str | None:
         password = st.text_input(t("import.login.password", lang), type="password")
         if st.form_submit_button(t("import.login.submit", lang)):
             if check_editor(editors, user, password):
-                st.session_state[EDITOR_KEY] = user.strip()
+                st.session_state[state.EDITOR] = user.strip()
                 st.rerun()
             st.error(t("import.login.failed", lang))
     return None
@@ -151,8 +149,8 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
         except Exception:  # the database refused: the transaction rolled back, tell the user
             st.error(t("import.store_failed", lang))
             return
-        st.session_state["import_flash"] = t("import.saved", lang, version=version_id)
-        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+        st.session_state[state.IMPORT_FLASH] = t("import.saved", lang, version=version_id)
+        st.session_state[state.UPLOAD_ROUND] = st.session_state.get(state.UPLOAD_ROUND, 0) + 1
         st.rerun()
 
 
@@ -164,16 +162,16 @@ def activate_section(engine, lang: str) -> None:
     chosen = st.selectbox(t("import.versions.choose", lang), ids)
     if st.button(t("import.versions.activate", lang)):
         activate(engine, chosen)
-        st.session_state["import_flash"] = t("import.versions.activated", lang, version=chosen)
+        st.session_state[state.IMPORT_FLASH] = t("import.versions.activated", lang, version=chosen)
         st.rerun()
 
 
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
 lang = f.lang
-shared.page_header(dataset, t("import.title", lang), lang)
-if "import_flash" in st.session_state:
-    st.success(st.session_state.pop("import_flash"))
+page.page_header(dataset, t("import.title", lang), lang)
+if state.IMPORT_FLASH in st.session_state:
+    st.success(st.session_state.pop(state.IMPORT_FLASH))
 st.caption(
     t("import.source.demo", lang)
     if dataset.illustrative
@@ -188,7 +186,7 @@ st.download_button(
     file_name=f"mau_nong_thon_moi_{template_year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
-engine = shared.store_engine(database_url()) if editor else shared.active_store()
+engine = loaders.store_engine(database_url()) if editor else loaders.active_store()
 st.subheader(t("import.versions.header", lang))
 table = versions_table(engine, lang)
 if table.empty:

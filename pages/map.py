@@ -10,7 +10,7 @@ from ntm.geo import assets as static_assets
 from ntm.geo.folium_map import choropleth
 from ntm.geo.image import district_map_png
 from ntm.i18n import t
-from ntm.ui import shared
+from ntm.ui import loaders, page, state
 from ntm.views import map as map_data
 from ntm.views import map as map_panel
 
@@ -21,19 +21,19 @@ def leaflet_assets() -> None:
         static_assets.install()
 
 
-@st.cache_data(show_spinner=False)
-def values(_dataset, label: str, year: int, metric: str, criterion: str):
-    return map_data.district_values(_dataset, year, metric, criterion)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def values(dataset, year: int, metric: str, criterion: str):
+    return map_data.district_values(dataset, year, metric, criterion)
 
 
-@st.cache_data(show_spinner=False)
-def breaks(_dataset, label: str, metric: str, criterion: str):
-    return map_data.class_breaks(_dataset, metric, criterion)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def breaks(dataset, metric: str, criterion: str):
+    return map_data.class_breaks(dataset, metric, criterion)
 
 
-@st.cache_data(show_spinner=False)
-def points(_dataset, label: str, year: int, levels: tuple[str, ...]):
-    return map_panel.commune_points(_dataset, year, levels)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def points(dataset, year: int, levels: tuple[str, ...]):
+    return map_panel.commune_points(dataset, year, levels)
 
 
 def metric_label(metric: str, criterion: str, lang: str) -> str:
@@ -41,19 +41,19 @@ def metric_label(metric: str, criterion: str, lang: str) -> str:
 
 
 def sync_year() -> None:
-    st.session_state["year"] = st.session_state["map_year"]
+    st.session_state[state.YEAR] = st.session_state[state.MAP_YEAR]
 
 
 def select_clicked(frame) -> None:
-    clicked = (st.session_state.get("map_click") or {}).get("last_object_clicked")
+    clicked = (st.session_state.get(state.MAP_CLICK) or {}).get("last_object_clicked")
     if clicked:
         code = map_panel.district_at(frame, clicked["lat"], clicked["lng"])
         if code:
-            st.session_state["map_district"] = code
+            st.session_state[state.MAP_DISTRICT] = code
 
 
 def active_boundaries(dataset, lang):
-    loaded, frame, error = shared.configured_boundaries(dataset, st.session_state.get("map_boundary_file"))
+    loaded, frame, error = loaders.configured_boundaries(dataset, st.session_state.get(state.MAP_BOUNDARY_FILE))
     if error:
         st.warning(t("map.boundaries.error", lang, detail=error), icon=":material/map:")
     return loaded, frame
@@ -75,7 +75,7 @@ def boundary_report(loaded, lang) -> None:
 
 
 def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
-    catalogue = shared.criteria_catalogue()
+    catalogue = loaders.criteria_catalogue()
     st.subheader(t("map.panel.against", lang, district=names[code]))
     rows = map_panel.against_province(dataset, year, code)
     shown = {"share_ntm": lambda v: fmt_percent(v, 1, lang), "avg_criteria": lambda v: fmt_number(v, 1, lang)}
@@ -124,44 +124,47 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
 
 
 leaflet_assets()
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
-shared.page_header(dataset, t("map.title", f.lang, year=f.year), f.lang)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
+names = loaders.district_names(dataset)
+page.page_header(dataset, t("map.title", f.lang, year=f.year), f.lang)
 
-if st.session_state.get("map_year") != f.year:
-    st.session_state["map_year"] = f.year
+if st.session_state.get(state.MAP_YEAR) != f.year:
+    st.session_state[state.MAP_YEAR] = f.year
 controls = st.columns([3, 3, 2])
-controls[0].select_slider(t("filter.year", f.lang), dataset.years, key="map_year", on_change=sync_year)
+controls[0].select_slider(t("filter.year", f.lang), dataset.years, key=state.MAP_YEAR, on_change=sync_year)
 metric = controls[1].selectbox(
     t("map.metric", f.lang),
     map_data.MAP_METRICS,
-    key="map_metric",
+    key=state.MAP_METRIC,
     bind="query-params",
     format_func=lambda m: metric_label(m, f.criterion, f.lang),
 )
-shared.page_url_notice(
-    "map_metric", [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS], t("map.metric", f.lang), f.lang
+page.page_url_notice(
+    state.MAP_METRIC,
+    [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS],
+    t("map.metric", f.lang),
+    f.lang,
 )
 with controls[2]:
-    show_points = st.toggle(t("map.show_points", f.lang), key="map_points")
-    base_tiles = st.toggle(t("map.base_tiles", f.lang), key="map_tiles")
+    show_points = st.toggle(t("map.show_points", f.lang), key=state.MAP_POINTS)
+    base_tiles = st.toggle(t("map.base_tiles", f.lang), key=state.MAP_TILES)
 if metric == "criterion_share":
     st.caption(
         f"{t('map.criterion', f.lang)}: {f.criterion}. "
-        f"{criterion_name(shared.criteria_catalogue(), f.criterion, f.lang, f.year)}"
+        f"{criterion_name(loaders.criteria_catalogue(), f.criterion, f.lang, f.year)}"
     )
 
 with st.expander(t("map.boundaries", f.lang)):
     st.file_uploader(
-        t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key="map_boundary_file"
+        t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key=state.MAP_BOUNDARY_FILE
     )
     loaded, frame = active_boundaries(dataset, f.lang)
     boundary_report(loaded, f.lang)
 
 label = metric_label(metric, f.criterion, f.lang)
-table = values(dataset, dataset.label, f.year, metric, f.criterion)
-class_breaks = breaks(dataset, dataset.label, metric, f.criterion)
+table = values(dataset, f.year, metric, f.criterion)
+class_breaks = breaks(dataset, metric, f.criterion)
 left, right = st.columns([3, 2])
 with left:
     fmap = choropleth(
@@ -173,12 +176,12 @@ with left:
         class_breaks,
         f.lang,
         not loaded.official,
-        points(dataset, dataset.label, f.year, f.levels) if show_points else None,
+        points(dataset, f.year, f.levels) if show_points else None,
         base_tiles,
     )
     st_folium(
         fmap,
-        key="map_click",
+        key=state.MAP_CLICK,
         height=580,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
@@ -199,13 +202,13 @@ with right:
     code = st.selectbox(
         t("map.district", f.lang),
         list(names),
-        key="map_district",
+        key=state.MAP_DISTRICT,
         index=None,
         bind="query-params",
         format_func=names.get,
         placeholder=t("map.district.none", f.lang),
     )
-    shared.page_url_notice("map_district", list(names.values()), t("map.district", f.lang), f.lang)
+    page.page_url_notice(state.MAP_DISTRICT, list(names.values()), t("map.district", f.lang), f.lang)
     if code:
         panel(dataset, f.year, code, names, f.lang)
     else:

@@ -7,19 +7,19 @@ from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.reports.tables import district_summary
-from ntm.ui import downloads, shared
+from ntm.ui import downloads, loaders, page, state
 from ntm.views.map import SHARE_BREAKS, district_values
 from ntm.views.overview import band_frame, lagging_districts, level_frame, progress_card
 
 
-@st.cache_data(show_spinner=False)
-def district_map(_dataset, label: str, year: int, lang: str):
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def district_map(dataset, year: int, lang: str):
     """(data, Vega-Lite spec, official?) of the district map of the share meeting the standard."""
     from ntm.charts.map import map_frame  # geopandas after the headline numbers: they show sooner
 
-    loaded, shapes, _ = shared.configured_boundaries(_dataset)  # the map page reports a bad file
-    names = shared.district_names(_dataset, label)
-    frame = map_frame(shapes, district_values(_dataset, year, "share_ntm"), names, "share_ntm", SHARE_BREAKS, lang)
+    loaded, shapes, _ = loaders.configured_boundaries(dataset)  # the map page reports a bad file
+    names = loaders.district_names(dataset)
+    frame = map_frame(shapes, district_values(dataset, year, "share_ntm"), names, "share_ntm", SHARE_BREAKS, lang)
     return frame, map_chart(frame, year, lang).to_dict(validate=False), loaded.official
 
 
@@ -36,13 +36,13 @@ def map_chart(frame, year: int, lang: str):
     )
 
 
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
+names = loaders.district_names(dataset)
 selection = metrics.select(dataset.commune_year, f.year, f.districts)
 headline = metrics.summary(selection)
 
-shared.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
+page.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
     scope = t(
         "overview.scope.districts",
@@ -57,7 +57,7 @@ st.caption(scope)
 st.subheader(t("overview.targets", f.lang, year=2025))
 if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
-cards = [progress_card(p, f.lang) for p in shared.headline_progress(dataset, f.year, f.districts, dataset.label)]
+cards = [progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)]
 for column, card in zip(st.columns(len(cards)), cards):
     with column, st.container(border=True):
         st.metric(
@@ -80,7 +80,7 @@ for column, key, frame, palette in (
     with column:
         st.subheader(t(f"overview.{key}", f.lang))
         st.vega_lite_chart(bar_spec(frame, colors, t("chart.communes", f.lang), f.lang), theme=None)
-        shared.chart_downloads(
+        downloads.chart_downloads(
             lambda frame=frame, colors=colors: category_bar(frame, list(colors), t("chart.communes", f.lang), f.lang),
             frame[["label", "value"]],
             f"xa-theo-{'muc' if key == 'levels' else 'so-tieu-chi'}-{f.year}",
@@ -92,11 +92,11 @@ table = metrics.district_table(selection)
 st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
 left, right = st.columns([2, 3])
 with left:
-    shapes, spec, official = district_map(dataset, dataset.label, f.year, f.lang)
+    shapes, spec, official = district_map(dataset, f.year, f.lang)
     st.vega_lite_chart(spec, theme=None, width="stretch")
     if not official:
         st.caption(t("map.image.approximate", f.lang))
-    shared.chart_downloads(
+    downloads.chart_downloads(
         lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"), f"ban-do-huyen-{f.year}", f.lang
     )
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")

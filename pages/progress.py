@@ -7,7 +7,7 @@ from ntm.charts.style import styled
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.metrics import select
-from ntm.ui import shared
+from ntm.ui import downloads, loaders, page, state
 from ntm.views.progress import PROGRESS_METRICS, progress_frame, verdict
 
 STATUS_ICON = {
@@ -18,10 +18,10 @@ STATUS_ICON = {
 }
 
 
-@st.cache_data(show_spinner=False)
-def frame_of(_dataset, label: str, metric: str, districts: tuple[str, ...], year: int, lang: str):
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def frame_of(dataset, metric: str, districts: tuple[str, ...], year: int, lang: str):
     return progress_frame(
-        _dataset.commune_year, shared.targets(), shared.published(), metric, list(districts), year, lang
+        dataset.commune_year, loaders.targets(), loaders.published(), metric, list(districts), year, lang
     )
 
 
@@ -36,10 +36,10 @@ def chart_spec(frame, metric: str, lang: str) -> dict:
     return progress_spec(template(metric, lang, frame_kinds(frame)), frame, lang)
 
 
-dataset = shared.load_active_dataset()
-f = shared.current_filters(dataset)
-names = shared.district_names(dataset, dataset.label)
-shared.page_header(dataset, t("progress.title", f.lang, year=f.year), f.lang)
+dataset = loaders.load_active_dataset()
+f = state.current_filters(dataset)
+names = loaders.district_names(dataset)
+page.page_header(dataset, t("progress.title", f.lang, year=f.year), f.lang)
 scope = scope_text(f.districts, f.lang, names)
 st.caption(t("progress.intro", f.lang))
 if f.districts:
@@ -48,12 +48,12 @@ if f.districts:
 
 columns = st.columns(2)
 for index, metric in enumerate(PROGRESS_METRICS):
-    frame, result = frame_of(dataset, dataset.label, metric, f.districts, f.year, f.lang)
+    frame, result = frame_of(dataset, metric, f.districts, f.year, f.lang)
     line = verdict(result, f.lang)
     with columns[index % 2], st.container(border=True):
         st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
         st.vega_lite_chart(chart_spec(frame, metric, f.lang), width="stretch", theme=None)
-        shared.chart_downloads(
+        downloads.chart_downloads(
             lambda frame=frame, metric=metric, line=line: styled(
                 progress_layers(frame, metric, f.lang, [scope, line]), f.lang
             ),
@@ -62,7 +62,7 @@ for index, metric in enumerate(PROGRESS_METRICS):
             f.lang,
         )
 
-other = shared.targets()
+other = loaders.targets()
 other = other[(other["scope"] == "province") & ~other["metric"].isin(PROGRESS_METRICS)]
 if len(other):
     items = "; ".join(

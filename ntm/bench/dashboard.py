@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ntm import metrics
+from ntm.bench import chromium
 from ntm.charts.commune import criteria_grid_chart, level_chart
 from ntm.charts.commune import grid_frame as commune_grid_frame
 from ntm.charts.commune import level_frame as commune_level_frame
@@ -45,8 +46,8 @@ from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.geo.boundaries import Boundaries, load_boundaries, simplify_for_browser
 from ntm.geo.folium_map import choropleth
 from ntm.i18n import t
-from ntm.bench import chromium
 from ntm.paths import DEMO_DIR, ROOT, SHARED
+from ntm.registry import district_names
 from ntm.registry import districts as district_list
 from ntm.targets import load_published, load_targets
 from ntm.views import commune as communes
@@ -151,17 +152,14 @@ def filter_change(dataset, year: int, districts: list[str]) -> None:
 class PageInputs:
     """What the pages read besides the dataset and the filters (cached once per session in the app)."""
 
-    names: dict[str, str]  # district code -> short name, as ntm.ui.shared.district_names
+    names: dict[str, str]  # district code -> short name, as ntm.registry.district_names
     catalogue: pd.DataFrame
     targets: pd.DataFrame
     published: pd.DataFrame
 
 
 def page_inputs(dataset) -> PageInputs:
-    table = district_list(dataset.registry)
-    return PageInputs(
-        dict(zip(table["district_code"], table["district_short"])), load_criteria(), load_targets(), load_published()
-    )
+    return PageInputs(district_names(dataset.registry), load_criteria(), load_targets(), load_published())
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:

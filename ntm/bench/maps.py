@@ -12,7 +12,7 @@ from ntm.bench.dashboard import district_map_html, median_time
 from ntm.dataset import load_dataset
 from ntm.geo.boundaries import ENV_VAR, load_boundaries, simplify_for_browser
 from ntm.paths import DEMO_DIR, ROOT, SHARED
-from ntm.registry import districts
+from ntm.registry import district_names, districts
 from ntm.views.map import MAP_METRICS
 
 OFFICIAL = SHARED / "geo" / "lang_son_districts.geojson"
@@ -43,7 +43,7 @@ def apptest_rerun(path, repeat: int = 5) -> float:
 def main(path=OFFICIAL) -> None:
     dataset = load_dataset(DEMO_DIR, illustrative=True)
     table = districts(dataset.registry)
-    names = dict(zip(table["district_code"], table["district_short"]))
+    names = district_names(dataset.registry)
     start = time.perf_counter()
     loaded = load_boundaries(table, path)
     frame = simplify_for_browser(loaded.frame)

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch  # noqa: E402
 
 from ntm.geo.boundaries import Boundaries, load_boundaries  # noqa: E402
 from ntm.i18n import t  # noqa: E402
-from ntm.registry import districts, load_registry  # noqa: E402
+from ntm.registry import district_names, districts, load_registry  # noqa: E402
 from ntm.views.map import NO_DATA, PALETTE, SHARE_BREAKS, class_labels, colour_of, nice_breaks  # noqa: E402
 
 
@@ -42,7 +42,7 @@ def district_map_png(
     table = districts(load_registry())
     boundaries = boundaries or load_boundaries(table)
     breaks = breaks or default_breaks(values_by_district_code)
-    short = dict(zip(table["district_code"], table["district_short"]))
+    short = district_names(load_registry())
     frame = boundaries.frame.to_crs(3405)
     colours = [colour_of(values_by_district_code.get(code, math.nan), breaks) for code in frame["district_code"]]
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.85), dpi=dpi)

@@ -8,30 +8,30 @@ from ntm.dataset import Dataset
 from ntm.i18n import t
 from ntm.reports import deck
 from ntm.reports import tables as exports
-from ntm.ui import shared
+from ntm.ui import loaders, state
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
-def _stem(f: shared.Filters) -> str:
+def _stem(f: state.Filters) -> str:
     return f"ntm-lang-son-{f.year}" + (f"-{'-'.join(f.districts)}" if f.districts else "")
 
 
-def selection_tables(dataset: Dataset, f: shared.Filters) -> dict[str, pd.DataFrame]:
+def selection_tables(dataset: Dataset, f: state.Filters) -> dict[str, pd.DataFrame]:
     """The tables of the current selection, by name: communes, districts, criteria."""
-    names = shared.district_names(dataset, dataset.label)
+    names = loaders.district_names(dataset)
     selection = metrics.select(dataset.commune_year, f.year, f.districts)
     communes = selection[selection["level"].isin(f.levels)] if f.levels else selection
     return {
         "communes": exports.commune_table(communes, dataset.registry, names, f.lang),
         "districts": exports.district_export(selection, names, f.lang),
-        "criteria": exports.criteria_export(dataset.criteria, selection, shared.criteria_catalogue(), f.lang),
+        "criteria": exports.criteria_export(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang),
     }
 
 
-def table_download(frame: pd.DataFrame, name: str, f: shared.Filters) -> None:
+def table_download(frame: pd.DataFrame, name: str, f: state.Filters) -> None:
     """CSV and Excel buttons for one table."""
     label = t(f"export.table.{name}", f.lang)
     stem = f"{_stem(f)}-{name}"
@@ -56,21 +56,21 @@ def table_download(frame: pd.DataFrame, name: str, f: shared.Filters) -> None:
     )
 
 
-def table_downloads(tables: dict[str, pd.DataFrame], f: shared.Filters) -> None:
+def table_downloads(tables: dict[str, pd.DataFrame], f: state.Filters) -> None:
     """A section with every table of the selection (see selection_tables), each as CSV and Excel."""
     with st.expander(t("export.header", f.lang), icon=":material/table_view:"):
         for name, frame in tables.items():
             table_download(frame, name, f)
 
 
-def _builder(dataset: Dataset, f: shared.Filters):
+def _builder(dataset: Dataset, f: state.Filters):
     """A function building the deck later (in the download thread) from inputs read now."""
-    names = shared.district_names(dataset, dataset.label)
-    targets, catalogue = shared.targets(), shared.criteria_catalogue()
+    names = loaders.district_names(dataset)
+    targets, catalogue = loaders.targets(), loaders.criteria_catalogue()
     return lambda: deck.selection_briefing(dataset, targets, catalogue, names, f.year, f.districts, f.lang)
 
 
-def deck_downloads(dataset: Dataset, f: shared.Filters) -> None:
+def deck_downloads(dataset: Dataset, f: state.Filters) -> None:
     """Sidebar buttons that build the briefing deck for the current selection when clicked."""
     st.sidebar.subheader(t("deck.header", f.lang))
     briefing = _builder(dataset, f)
@@ -94,3 +94,27 @@ def deck_downloads(dataset: Dataset, f: shared.Filters) -> None:
         key="deck-pdf",
         width="stretch",
     )
+
+
+def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
+    """PNG, SVG and CSV download buttons under a chart; files are made only when asked for.
+    `chart` is an Altair chart or a function that builds one (built only for the download)."""
+    from ntm.charts.export import chart_png, chart_svg, frame_csv
+
+    build = chart if callable(chart) else (lambda: chart)
+    files = (
+        ("png", lambda: chart_png(build()), "image/png"),
+        ("svg", lambda: chart_svg(build()), "image/svg+xml"),
+        ("csv", lambda: frame_csv(frame), "text/csv"),
+    )
+    row = st.container(horizontal=True)
+    for kind, make, mime in files:
+        row.download_button(
+            t(f"download.{kind}", lang),
+            make,
+            file_name=f"{name}.{kind}",
+            mime=mime,
+            on_click="ignore",
+            icon=":material/download:",
+            key=f"download-{name}-{kind}",
+        )

@@ -7,7 +7,7 @@ from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.reports import deck
 from ntm.reports.tables import criteria_table
-from ntm.ui import shared
+from ntm.ui import loaders, state
 from ntm.views.overview import progress_card
 
 SCREENS = ("overview", "map", "progress", "criteria")
@@ -46,17 +46,14 @@ def toggle(lang: str) -> None:
     )
 
 
-@st.cache_data(show_spinner=False)
-def progress_png(_dataset, label: str, year: int, districts: tuple[str, ...], lang: str) -> bytes:
-    names = shared.district_names(_dataset, label)
-    return deck.progress_image(_dataset, shared.targets(), shared.published(), names, year, districts, lang)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def progress_png(dataset, year: int, districts: tuple[str, ...], lang: str) -> bytes:
+    names = loaders.district_names(dataset)
+    return deck.progress_image(dataset, loaders.targets(), loaders.published(), names, year, districts, lang)
 
 
 def overview_screen(dataset, f) -> None:
-    cards = {
-        p.metric: progress_card(p, f.lang)
-        for p in shared.headline_progress(dataset, f.year, f.districts, dataset.label)
-    }
+    cards = {p.metric: progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)}
     shown = [cards[m] for m in ("communes_ntm", "avg_criteria", "min_criteria") if m in cards]
     for column, card in zip(st.columns(len(shown)), shown):
         with column, st.container(border=True):
@@ -66,7 +63,7 @@ def overview_screen(dataset, f) -> None:
 
 def criteria_screen(dataset, f) -> None:
     selection = metrics.select(dataset.commune_year, f.year, f.districts)
-    weakest = criteria_table(dataset.criteria, selection, shared.criteria_catalogue(), f.lang).head(5)
+    weakest = criteria_table(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang).head(5)
     for row in weakest.itertuples():
         line = t(
             "present.weakest.line",
@@ -80,7 +77,7 @@ def criteria_screen(dataset, f) -> None:
 
 def run(dataset) -> None:
     """Show the chosen screen of the current selection."""
-    f = shared.current_filters(dataset)
+    f = state.current_filters(dataset)
     st.markdown(LARGE_TYPE, unsafe_allow_html=True)
     left, right = st.columns([3, 1])
     screen = (
@@ -88,7 +85,7 @@ def run(dataset) -> None:
             t("present.screen", f.lang),
             SCREENS,
             default=SCREENS[0],
-            key="screen",
+            key=state.PRESENT_SCREEN,
             format_func=lambda s: t(f"present.{s}", f.lang),
             bind="query-params",
             label_visibility="collapsed",
@@ -99,7 +96,7 @@ def run(dataset) -> None:
     scope = deck.scope_text(
         len(metrics.select(dataset.commune_year, f.year, f.districts)),
         f.districts,
-        shared.district_names(dataset, dataset.label),
+        loaders.district_names(dataset),
         f.lang,
     )
     titles = {
@@ -113,9 +110,9 @@ def run(dataset) -> None:
     if screen == "overview":
         overview_screen(dataset, f)
     elif screen == "map":
-        st.columns([1, 3, 1])[1].image(shared.district_map_png(dataset, dataset.label, f.year, f.lang), width=820)
+        st.columns([1, 3, 1])[1].image(loaders.district_map_png(dataset, f.year, f.lang), width=820)
     elif screen == "progress":
-        st.columns([1, 6, 1])[1].image(progress_png(dataset, dataset.label, f.year, f.districts, f.lang), width=1150)
+        st.columns([1, 6, 1])[1].image(progress_png(dataset, f.year, f.districts, f.lang), width=1150)
     else:
         criteria_screen(dataset, f)
     if dataset.illustrative:

@@ -3,14 +3,9 @@ easiest, one criterion's trend by district, and communes by band over the years.
 
 import pandas as pd
 
-from ntm.criteria import criterion_name
+from ntm.criteria import criterion_labels
 from ntm.i18n import t
 from ntm.metrics import BANDS, band_of, criterion_counts, district_criterion_shares, select
-
-
-def criterion_labels(catalogue: pd.DataFrame, lang: str, year: int | None = None) -> dict[str, str]:
-    """'02. Giao thông' for every criterion, with the names in force in `year`."""
-    return {cid: f"{cid}. {criterion_name(catalogue, cid, lang, year)}" for cid in catalogue["criterion_id"]}
 
 
 def heatmap_frame(

@@ -1,0 +1,96 @@
+"""What every page shows around its content: the header with the illustrative-data notice, and the
+notices for values of an opened link that were ignored. Text from a user (link values, searches)
+is never rendered as Markdown: `literal` escapes it."""
+
+import re
+
+import streamlit as st
+
+from ntm.dataset import Dataset
+from ntm.i18n import LANGUAGE_NAMES, t
+from ntm.ui import state
+from ntm.ui.loaders import district_names
+from ntm.ui.sidebar import criterion_label
+
+URL_LABELS = {
+    state.LANG: "filter.language",
+    state.YEAR: "filter.year",
+    state.DISTRICTS: "filter.districts",
+    state.CRITERION: "filter.criterion",
+    state.LEVELS: "filter.level",
+}
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
+SHOWN_CHARACTERS = 200  # of one ignored value: a 10 kB link value is cut
+
+
+def literal(text: str) -> str:
+    """`text` as Markdown that shows exactly these characters: no link, image, HTML or formatting."""
+    text = str(text)
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + "…"
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def page_header(dataset: Dataset, title: str, lang: str) -> None:
+    """Every page opens with its title and, for illustrative data, the notice saying so."""
+    if dataset.illustrative:
+        st.warning(t("notice.illustrative", lang), icon=":material/info:")
+    st.title(title)
+
+
+def url_snapshot() -> dict[str, list[str]]:
+    """The values in the URL as the run starts, before the widgets drop invalid ones."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def accepted_url_values(dataset: Dataset, f: state.Filters) -> dict[str, set[str]]:
+    """The URL text of every value the filters accepted in this run."""
+    names = district_names(dataset)
+    return {
+        state.LANG: {LANGUAGE_NAMES[f.lang]},
+        state.YEAR: {str(f.year)},
+        state.DISTRICTS: {names[d] for d in f.districts},
+        state.CRITERION: {criterion_label(f.criterion, f.lang)},
+        state.LEVELS: {t(f"level.{lv}", f.lang) for lv in f.levels},
+    }
+
+
+def ignored_url_values(snapshot: dict[str, list[str]], dataset: Dataset) -> list[tuple[str, str]]:
+    """(key, value) for every value of the link that the filters did not accept."""
+    accepted = accepted_url_values(dataset, state.current_filters(dataset))
+    return [
+        (key, value)
+        for key, values in snapshot.items()
+        if key in accepted
+        for value in values
+        if value not in accepted[key]
+    ]
+
+
+def invalid_url_notice(snapshot: dict[str, list[str]], dataset: Dataset) -> None:
+    """Say which values of the opened link were ignored (the widgets drop them silently). Only a
+    session's first run reads a link; the notice stays until the user changes a filter."""
+    session = st.session_state
+    if state.URL_NOTICE not in session:
+        session[state.URL_NOTICE] = (ignored_url_values(snapshot, dataset), state.current_filters(dataset))
+        session[state.URL_OPENED] = snapshot
+    ignored, opened_with = session[state.URL_NOTICE]
+    f = state.current_filters(dataset)
+    if ignored and opened_with.choice() == f.choice():
+        items = ", ".join(f"{t(URL_LABELS[key], f.lang)} = {literal(value)}" for key, value in ignored)
+        st.warning(t("filter.invalid", f.lang, items=items), icon=":material/link_off:")
+
+
+def page_url_notice(key: str, accepted: list[str], label: str, lang: str) -> None:
+    """The same notice for a page's own widget bound to the URL (`key`): said when the opened link
+    gave it a value outside `accepted` (the widget's option text), until the user changes it."""
+    session = st.session_state
+    ignored = [value for value in session.get(state.URL_OPENED, {}).get(key, []) if value not in accepted]
+    if not ignored:
+        return
+    marker = f"url_notice_{key}"
+    if marker not in session:
+        session[marker] = session.get(key)
+    if session.get(key) == session[marker]:
+        items = f"{label} = {', '.join(literal(value) for value in ignored)}"
+        st.warning(t("filter.invalid", lang, items=items), icon=":material/link_off:")
