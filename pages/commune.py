@@ -3,7 +3,6 @@ what it still lacks, and its district's context."""
 
 import streamlit as st
 
-from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_frame
 from ntm.criteria import criterion_labels
 from ntm.formatting import fmt_number
 from ntm.i18n import t
@@ -93,17 +92,14 @@ if lacking:
 else:
     st.success(t("commune.lacks.none", f.lang, year=shown), icon=":material/verified:")
 
-grid = grid_frame(communes.criteria_grid(dataset.commune_year, code), criterion_labels(catalogue, f.lang), f.lang)
-chart = criteria_grid_chart(grid, f.lang, [row["name"], t("commune.grid", f.lang)])
-st.altair_chart(chart, width="content", theme=None)
-downloads.chart_downloads(chart, grid, f"xa-{code}-tieu-chi", f.lang)
+charts = communes.scorecard_charts(dataset, loaders.page_inputs(dataset), code, row["name"], f.lang)
+st.vega_lite_chart(charts["grid"].spec, width="content", theme=None)
+downloads.page_chart_downloads(charts["grid"], f.lang)
 
 left, right = st.columns([3, 2])
 with left:
-    levels = level_frame(history, f.lang)
-    chart = level_chart(levels, f.lang, [row["name"], t("commune.history", f.lang)])
-    st.altair_chart(chart, width="content", theme=None)
-    downloads.chart_downloads(chart, levels, f"xa-{code}-muc-dat-chuan", f.lang)
+    st.vega_lite_chart(charts["levels"].spec, width="content", theme=None)
+    downloads.page_chart_downloads(charts["levels"], f.lang)
 with right:
     st.markdown(f"**{t('commune.context', f.lang, year=context['year'])}**")
     st.dataframe(communes.context_table(context, names.get(row["district_code"], ""), f.lang), hide_index=True)

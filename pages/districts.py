@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ntm.charts.districts import small_multiples
 from ntm.i18n import t
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import districts as compare
@@ -65,8 +64,7 @@ st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 
 st.subheader(t("districts.small", f.lang, metric=metric_name))
 if metric in compare.RATIO_METRICS:
     st.caption(t("districts.reference", f.lang))
-frame = compare.small_multiples_frame(series, dataset.commune_year, metric, names, f.lang)
-chart = small_multiples(frame, metric, f.lang, t("districts.small", f.lang, metric=metric_name))
-st.altair_chart(chart, width="content", theme=None)
-downloads.chart_downloads(chart, frame, f"so-sanh-huyen-{metric}", f.lang)
+chart = compare.small_multiples_chart(series, dataset, loaders.page_inputs(dataset), metric, f.lang)
+st.vega_lite_chart(chart.spec, width="content", theme=None)
+downloads.page_chart_downloads(chart, f.lang)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

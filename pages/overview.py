@@ -3,37 +3,26 @@
 import streamlit as st
 
 from ntm import metrics
-from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.reports.tables import district_summary
 from ntm.ui import downloads, loaders, page, state
-from ntm.views.map import SHARE_BREAKS, district_values
-from ntm.views.overview import band_frame, lagging_districts, level_frame, progress_card
+from ntm.views import overview
+from ntm.views.map import district_values
+from ntm.views.overview import lagging_districts, progress_card
+
+
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+def bar_charts(dataset, year: int, districts: tuple[str, ...], lang: str):
+    return overview.bar_charts(metrics.summary(metrics.select(dataset.commune_year, year, districts)), year, lang)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
 def district_map(dataset, year: int, lang: str):
-    """(data, Vega-Lite spec, official?) of the district map of the share meeting the standard."""
-    from ntm.charts.map import map_frame  # geopandas after the headline numbers: they show sooner
-
-    loaded, shapes, _ = loaders.configured_boundaries(dataset)  # the map page reports a bad file
-    names = loaders.district_names(dataset)
-    frame = map_frame(shapes, district_values(dataset, year, "share_ntm"), names, "share_ntm", SHARE_BREAKS, lang)
-    return frame, map_chart(frame, year, lang).to_dict(validate=False), loaded.official
-
-
-@st.cache_data(show_spinner=False)
-def bar_spec(frame, colors: tuple[str, ...], value_title: str, lang: str) -> dict:
-    return category_bar(frame, list(colors), value_title, lang).to_dict(validate=False)
-
-
-def map_chart(frame, year: int, lang: str):
-    from ntm.charts.map import district_map_chart
-
-    return district_map_chart(
-        frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang, t("overview.map", lang, year=year)
-    )
+    """(chart, official boundaries?) of the district map; the map page reports a bad boundary file."""
+    loaded, shapes, _ = loaders.configured_boundaries(dataset)
+    values = district_values(dataset, year, "share_ntm")
+    return overview.district_map(shapes, values, loaders.district_names(dataset), year, lang), loaded.official
 
 
 dataset = loaders.load_active_dataset()
@@ -72,33 +61,22 @@ for column, card in zip(st.columns(len(cards)), cards):
         st.caption(card["pace"])
 
 left, right = st.columns(2)
-for column, key, frame, palette in (
-    (left, "levels", level_frame(headline, f.lang), PALETTE_LEVELS),
-    (right, "bands", band_frame(headline, f.lang), PALETTE_BANDS),
-):
-    colors = tuple(palette[k] for k in frame["key"])
+for column, (key, chart) in zip((left, right), bar_charts(dataset, f.year, f.districts, f.lang).items()):
     with column:
         st.subheader(t(f"overview.{key}", f.lang))
-        st.vega_lite_chart(bar_spec(frame, colors, t("chart.communes", f.lang), f.lang), theme=None)
-        downloads.chart_downloads(
-            lambda frame=frame, colors=colors: category_bar(frame, list(colors), t("chart.communes", f.lang), f.lang),
-            frame[["label", "value"]],
-            f"xa-theo-{'muc' if key == 'levels' else 'so-tieu-chi'}-{f.year}",
-            f.lang,
-        )
+        st.vega_lite_chart(chart.spec, theme=None)
+        downloads.page_chart_downloads(chart, f.lang)
 
 st.subheader(t("overview.districts", f.lang))
 table = metrics.district_table(selection)
 st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
 left, right = st.columns([2, 3])
 with left:
-    shapes, spec, official = district_map(dataset, f.year, f.lang)
-    st.vega_lite_chart(spec, theme=None, width="stretch")
+    chart, official = district_map(dataset, f.year, f.lang)
+    st.vega_lite_chart(chart.spec, theme=None, width="stretch")
     if not official:
         st.caption(t("map.image.approximate", f.lang))
-    downloads.chart_downloads(
-        lambda: map_chart(shapes, f.year, f.lang), shapes.drop(columns="geometry"), f"ban-do-huyen-{f.year}", f.lang
-    )
+    downloads.page_chart_downloads(chart, f.lang)
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
 with right:
     st.dataframe(

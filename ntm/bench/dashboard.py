@@ -14,7 +14,6 @@ Peak memory is the process's maximum resident set size.
 """
 
 import argparse
-import functools
 import json
 import re
 import resource
@@ -24,38 +23,28 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-import altair as alt
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from ntm import metrics
 from ntm.bench import chromium
-from ntm.charts.commune import criteria_grid_chart, level_chart
-from ntm.charts.commune import grid_frame as commune_grid_frame
-from ntm.charts.commune import level_frame as commune_level_frame
-from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
-from ntm.charts.districts import small_multiples
-from ntm.charts.progress import frame_kinds, progress_spec, progress_template, scope_text
-from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
-from ntm.criteria import CRITERION_IDS, load_criteria
+from ntm.criteria import CRITERION_IDS
 from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.geo.boundaries import Boundaries, load_boundaries, simplify_for_browser
 from ntm.geo.folium_map import choropleth
 from ntm.i18n import t
 from ntm.paths import DEMO_DIR, ROOT, SHARED
-from ntm.registry import district_names
 from ntm.registry import districts as district_list
-from ntm.targets import load_published, load_targets
 from ntm.views import commune as communes
 from ntm.views import criteria as analysis
 from ntm.views import districts as compare
+from ntm.views import overview, progress
 from ntm.views.map import class_breaks, commune_points, district_values
-from ntm.views.overview import band_frame, level_frame
-from ntm.views.progress import PROGRESS_METRICS, progress_frame, verdict
+from ntm.views.page_chart import PageInputs
+from ntm.views.page_chart import page_inputs as views_page_inputs
 
 NATIONAL_UNITS = SHARED / "geo" / "admin_units_2025-03.csv"
 NATIONAL_BOUNDARIES = SHARED / "geo" / "vietnam_districts.geojson"
@@ -148,100 +137,42 @@ def filter_change(dataset, year: int, districts: list[str]) -> None:
     metrics.criterion_counts(dataset.criteria, selection)
 
 
-@dataclass(frozen=True)
-class PageInputs:
-    """What the pages read besides the dataset and the filters (cached once per session in the app)."""
-
-    names: dict[str, str]  # district code -> short name, as ntm.registry.district_names
-    catalogue: pd.DataFrame
-    targets: pd.DataFrame
-    published: pd.DataFrame
-
-
 def page_inputs(dataset) -> PageInputs:
-    return PageInputs(district_names(dataset.registry), load_criteria(), load_targets(), load_published())
+    return views_page_inputs(dataset.registry)
 
 
-def spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec with its data inline. No row limit: Streamlit sends the data
-    separately and has none either (Altair's default stops at 5,000 rows)."""
-    with alt.data_transformers.enable("default", max_rows=None):
-        return chart.to_dict()
-
-
-# One function per page: the frames and Altair charts the page builds for a year, a district
-# selection (empty: every district) and a language, each chart turned into its Vega-Lite spec.
-# They mirror pages/<page>.py (same builders, same arguments); tables and widgets are left out.
+# One function per page: the charts the page shows for a year, a district selection (empty: every
+# district) and a language, from the same view functions the page calls (its st.cache_data aside).
 
 
 def page_charts_overview(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
-    headline = metrics.summary(metrics.select(dataset.commune_year, year, districts))
-    levels, bands = level_frame(headline, lang), band_frame(headline, lang)
-    return [
-        spec(category_bar(levels, [PALETTE_LEVELS[k] for k in levels["key"]], t("chart.communes", lang), lang)),
-        spec(category_bar(bands, [PALETTE_BANDS[k] for k in bands["key"]], t("chart.communes", lang), lang)),
-    ]
-
-
-@functools.cache
-def _progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
-    return progress_template(metric, lang, kinds)
+    summary = metrics.summary(metrics.select(dataset.commune_year, year, districts))
+    return [chart.spec for chart in overview.bar_charts(summary, year, lang).values()]
 
 
 def page_charts_progress(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
-    """As the page: frames and verdicts for the selection, put into templates built once per kind
-    (st.cache_data there, lru_cache here); the export charts are built only on a download click."""
-    specs = []
-    for metric in PROGRESS_METRICS:
-        frame, result = progress_frame(
-            dataset.commune_year, inputs.targets, inputs.published, metric, list(districts), year, lang
-        )
-        verdict(result, lang)
-        specs.append(progress_spec(_progress_template(metric, lang, frame_kinds(frame)), frame, lang))
-    return specs
+    return [chart.spec for chart, _, _ in progress.progress_charts(dataset, inputs, year, tuple(districts), lang)]
 
 
 def page_charts_criteria(
     dataset, inputs: PageInputs, year: int, districts, lang: str = "vi", criterion: str = "02"
 ) -> list[dict]:
-    names, catalogue = inputs.names, inputs.catalogue
-    scope = scope_text(districts, lang, names)
-    selection = metrics.select(dataset.commune_year, year, districts)
-    heatmap = analysis.heatmap_frame(dataset.criteria, selection, names, catalogue, lang, year)
-    ranking = analysis.ranking_frame(dataset.criteria, selection, catalogue, lang, year)
-    bands = analysis.band_trend_frame(dataset.commune_year, districts, lang)
-    label = analysis.criterion_labels(catalogue, lang)[criterion]
-    trend = analysis.criterion_trend_frame(dataset.commune_year, criterion, districts, names, lang)
-    return [
-        spec(heatmap_chart(heatmap, lang, t("criteria.heatmap", lang, year=year))),
-        spec(ranking_chart(ranking, lang, t("criteria.ranking", lang, year=year, scope=scope))),
-        spec(bands_chart(bands, lang, t("criteria.bands", lang, scope=scope))),
-        spec(trend_chart(trend, lang, t("criteria.trend", lang, criterion=label))),
-    ]
+    charts = analysis.criteria_charts(dataset, inputs, year, tuple(districts), criterion, lang)
+    return [chart.spec for chart in charts.values()]
 
 
 def page_charts_districts(
     dataset, inputs: PageInputs, year: int, districts, lang: str = "vi", metric: str = compare.DISTRICT_METRICS[0]
 ) -> list[dict]:
     series = compare.district_series(dataset.commune_year, metric, list(districts))
-    frame = compare.small_multiples_frame(series, dataset.commune_year, metric, inputs.names, lang)
-    title = t("districts.small", lang, metric=t(f"metric.{metric}", lang))
-    return [spec(small_multiples(frame, metric, lang, title))]
+    return [compare.small_multiples_chart(series, dataset, inputs, metric, lang).spec]
 
 
 def page_charts_commune(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
     """The scorecard of the first commune the page offers for the selection."""
-    cy = dataset.commune_year
-    index = communes.commune_index(dataset.registry, cy, list(districts))
+    index = communes.commune_index(dataset.registry, dataset.commune_year, list(districts))
     row = index.iloc[0]
-    history = communes.level_history(cy, row["code"])
-    grid = communes.criteria_grid(cy, row["code"])
-    grid = commune_grid_frame(grid, analysis.criterion_labels(inputs.catalogue, lang), lang)
-    levels = commune_level_frame(history, lang)
-    return [
-        spec(criteria_grid_chart(grid, lang, f"{row['name']}: {t('commune.grid', lang)}")),
-        spec(level_chart(levels, lang, f"{row['name']}: {t('commune.history', lang)}")),
-    ]
+    return [chart.spec for chart in communes.scorecard_charts(dataset, inputs, row["code"], row["name"], lang).values()]
 
 
 PAGE_CHARTS = {

@@ -23,7 +23,8 @@ def main() -> None:
     registry, dataset = load_registry(), load_dataset(DEMO_DIR)
     data = timed("write workbook (all years)", lambda: dataset_workbook(dataset.criteria, dataset.levels, registry))
     print(
-        f"workbook: {len(data) / 1024:.0f} KB, {len(dataset.levels)} commune-years, {len(dataset.criteria)} criteria rows"
+        f"workbook: {len(data) / 1024:.0f} KB, {len(dataset.levels)} commune-years, "
+        f"{len(dataset.criteria)} criteria rows"
     )
     with tempfile.TemporaryDirectory() as folder:
         engine = connect(f"sqlite:///{Path(folder) / 'bench.sqlite'}")

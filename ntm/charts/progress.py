@@ -123,3 +123,8 @@ def progress_chart(
     frame, result = progress_frame(commune_year, targets, published, metric, districts, as_of, lang, sources)
     subtitle = [scope_text(districts, lang, district_names), verdict(result, lang)]
     return styled(progress_layers(frame, metric, lang, subtitle), lang)
+
+
+def progress_export(frame: pd.DataFrame, metric: str, lang: str, subtitle: tuple[str, ...]) -> alt.TopLevelMixin:
+    """The progress chart as a file: the page's layers with the scope and verdict as subtitle."""
+    return styled(progress_layers(frame, metric, lang, list(subtitle)), lang)

@@ -118,3 +118,8 @@ def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
             icon=":material/download:",
             key=f"download-{name}-{kind}",
         )
+
+
+def page_chart_downloads(chart, lang: str) -> None:
+    """The download buttons of a PageChart (ntm.views.page_chart)."""
+    chart_downloads(chart.build, chart.frame, chart.name, lang)

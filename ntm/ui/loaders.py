@@ -109,3 +109,11 @@ def district_map_png(dataset: Dataset, year: int, lang: str) -> bytes:
     from ntm.reports.deck import district_map
 
     return district_map(dataset, year, lang)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=DATASET)
+def page_inputs(dataset: Dataset):
+    """District names, criteria catalogue, targets and published figures, as the views take them."""
+    from ntm.views.page_chart import PageInputs
+
+    return PageInputs(district_names(dataset), criteria_catalogue(), targets(), published())

@@ -1,14 +1,17 @@
 """One commune: finding it by name (with or without diacritics) and its scorecard tables:
 criteria by year, level history, what it still lacks, and its district's context."""
 
+from functools import partial
+
 import pandas as pd
 from unidecode import unidecode
 
-from ntm.criteria import CRITERION_IDS
+from ntm.criteria import CRITERION_IDS, criterion_labels
 from ntm.dataset import CRITERION_COLUMNS
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.metrics import select, summary
+from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 
 def fold(text: str) -> str:
@@ -116,3 +119,19 @@ def context_table(context: dict, district_name: str, lang: str) -> pd.DataFrame:
     ]
     headers = [" ", t("col.communes", lang), t("col.avg_criteria", lang), t("col.share_ntm", lang)]
     return pd.DataFrame(rows, columns=headers)
+
+
+def scorecard_charts(dataset, inputs: PageInputs, code: str, name: str, lang: str) -> dict[str, PageChart]:
+    """A commune's criteria grid over the years and its level history."""
+    from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_frame
+
+    grid = grid_frame(criteria_grid(dataset.commune_year, code), criterion_labels(inputs.catalogue, lang), lang)
+    levels = level_frame(level_history(dataset.commune_year, code), lang)
+    return {
+        "grid": page_chart(
+            f"xa-{code}-tieu-chi", grid, partial(criteria_grid_chart, grid, lang, [name, t("commune.grid", lang)])
+        ),
+        "levels": page_chart(
+            f"xa-{code}-muc-dat-chuan", levels, partial(level_chart, levels, lang, [name, t("commune.history", lang)])
+        ),
+    }

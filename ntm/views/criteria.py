@@ -1,11 +1,14 @@
 """Tables behind the criteria page: district x criterion shares, criteria from hardest to
 easiest, one criterion's trend by district, and communes by band over the years."""
 
+from functools import partial
+
 import pandas as pd
 
 from ntm.criteria import criterion_labels
 from ntm.i18n import t
 from ntm.metrics import BANDS, band_of, criterion_counts, district_criterion_shares, select
+from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 
 def heatmap_frame(
@@ -77,3 +80,46 @@ def band_trend_frame(commune_year: pd.DataFrame, districts, lang: str) -> pd.Dat
     table["order"] = table["band"].map({k: i for i, k in enumerate(keys)})
     table["label"] = table["band"].map(lambda b: t(f"band.{b}", lang))
     return table.sort_values(["year", "order"], ignore_index=True)
+
+
+def criteria_charts(
+    dataset, inputs: PageInputs, year: int, districts=(), criterion: str = "02", lang: str = "vi"
+) -> dict[str, PageChart]:
+    """The criteria page's four charts for a selection, by role: heatmap, ranking, bands, trend."""
+    from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
+    from ntm.charts.progress import scope_text
+
+    names, catalogue = inputs.names, inputs.catalogue
+    scope = scope_text(districts, lang, names)
+    selection = select(dataset.commune_year, year, districts)
+    label = criterion_labels(catalogue, lang)[criterion]
+    parts = {
+        "heatmap": (
+            f"tieu-chi-theo-huyen-{year}",
+            heatmap_frame(dataset.criteria, selection, names, catalogue, lang, year),
+            heatmap_chart,
+            t("criteria.heatmap", lang, year=year),
+        ),
+        "ranking": (
+            f"tieu-chi-kho-de-{year}",
+            ranking_frame(dataset.criteria, selection, catalogue, lang, year),
+            ranking_chart,
+            t("criteria.ranking", lang, year=year, scope=scope),
+        ),
+        "bands": (
+            f"nhom-tieu-chi-theo-nam-{year}",
+            band_trend_frame(dataset.commune_year, districts, lang),
+            bands_chart,
+            t("criteria.bands", lang, scope=scope),
+        ),
+        "trend": (
+            f"tieu-chi-{criterion}-theo-nam-{year}",
+            criterion_trend_frame(dataset.commune_year, criterion, districts, names, lang),
+            trend_chart,
+            t("criteria.trend", lang, criterion=label),
+        ),
+    }
+    return {
+        role: page_chart(name, frame, partial(builder, frame, lang, title))
+        for role, (name, frame, builder, title) in parts.items()
+    }

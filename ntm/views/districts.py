@@ -1,12 +1,15 @@
 """District comparison: a metric by district and year, and the ranking of districts with the
 change since a baseline year (value and rank), the province as reference."""
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
 from ntm.formatting import fmt_number, fmt_percent, fmt_signed
 from ntm.i18n import t
 from ntm.metrics import ADVANCED, MODEL, STANDARD, select, yearly_series
+from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 DISTRICT_METRICS = (
     "share_ntm",
@@ -153,3 +156,12 @@ def small_multiples_frame(
         }
     )
     return pd.concat([frame, reference], ignore_index=True)
+
+
+def small_multiples_chart(series: pd.DataFrame, dataset, inputs: PageInputs, metric: str, lang: str) -> PageChart:
+    """One small trend chart per district with the province as reference, for the comparison page."""
+    from ntm.charts.districts import small_multiples
+
+    frame = small_multiples_frame(series, dataset.commune_year, metric, inputs.names, lang)
+    title = t("districts.small", lang, metric=t(f"metric.{metric}", lang))
+    return page_chart(f"so-sanh-huyen-{metric}", frame, partial(small_multiples, frame, metric, lang, title))

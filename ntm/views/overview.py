@@ -1,12 +1,16 @@
 """What the overview shows, as display-ready values: target cards, lagging districts, bars."""
 
+from functools import partial
+
 import pandas as pd
 
+from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.dataset import LEVELS
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.metrics import BANDS
 from ntm.targets import COUNT_METRICS, Progress
+from ntm.views.page_chart import PageChart, page_chart
 
 DECIMALS = {"avg_criteria": 1}
 STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red"}
@@ -75,3 +79,27 @@ def band_frame(summary: dict, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {"key": keys, "label": [t(f"band.{b}", lang) for b in keys], "value": [summary["bands"][b] for b in keys]}
     )
+
+
+def bar_charts(summary: dict, year: int, lang: str) -> dict[str, PageChart]:
+    """The overview's two bar charts of a selection's summary: communes by level and by criteria met."""
+    charts = {}
+    for key, frame, palette, stem in (
+        ("levels", level_frame(summary, lang), PALETTE_LEVELS, "xa-theo-muc"),
+        ("bands", band_frame(summary, lang), PALETTE_BANDS, "xa-theo-so-tieu-chi"),
+    ):
+        colors = [palette[k] for k in frame["key"]]
+        build = partial(category_bar, frame, colors, t("chart.communes", lang), lang)
+        charts[key] = page_chart(f"{stem}-{year}", frame[["label", "value"]], build)
+    return charts
+
+
+def district_map(shapes, values: pd.DataFrame, names: dict[str, str], year: int, lang: str) -> PageChart:
+    """The overview's district map of the share of communes meeting the standard."""
+    from ntm.charts.map import district_map_chart, map_frame  # geopandas: after the headline numbers
+    from ntm.views.map import SHARE_BREAKS
+
+    frame = map_frame(shapes, values, names, "share_ntm", SHARE_BREAKS, lang)
+    title = t("overview.map", lang, year=year)
+    build = partial(district_map_chart, frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang, title)
+    return page_chart(f"ban-do-huyen-{year}", frame.drop(columns="geometry"), build)

@@ -13,6 +13,7 @@ from ntm.i18n import t
 from ntm.metrics import select, yearly_series
 from ntm.paths import DATA
 from ntm.targets import COUNT_METRICS, Progress, needed_trajectory, progress, projection, scaled_target
+from ntm.views.page_chart import PageChart, PageInputs
 
 SOURCES = DATA / "sources.csv"
 PLAN_BASELINE_YEAR = 2020  # the 2021-2025 plan starts from the end-2020 figures
@@ -215,3 +216,31 @@ def verdict(p: Progress | None, lang: str = "vi") -> str:
     if p.status == "on_track":
         return t("verdict.on_track", lang, year=reach_year(p.value, p.pace_recent, p.target, p.as_of), **values)
     return t(f"verdict.{p.status}", lang, **values)
+
+
+@lru_cache(maxsize=64)
+def chart_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    """A progress chart's Vega-Lite spec with its data left out, built once per metric, language and
+    set of layers: a new selection only puts its rows in (Altair's work is the page's cost)."""
+    from ntm.charts.progress import progress_template
+
+    return progress_template(metric, lang, kinds)
+
+
+def progress_charts(
+    dataset, inputs: PageInputs, year: int, districts=(), lang: str = "vi"
+) -> list[tuple[PageChart, Progress | None, str]]:
+    """(chart, the main target's progress, verdict) of every progress metric for a selection."""
+    from ntm.charts.progress import frame_kinds, progress_export, progress_spec, scope_text
+
+    scope = scope_text(districts, lang, inputs.names)
+    charts = []
+    for metric in PROGRESS_METRICS:
+        frame, result = progress_frame(
+            dataset.commune_year, inputs.targets, inputs.published, metric, list(districts), year, lang
+        )
+        line = verdict(result, lang)
+        spec = progress_spec(chart_template(metric, lang, frame_kinds(frame)), frame, lang)
+        build = partial(progress_export, frame, metric, lang, (scope, line))
+        charts.append((PageChart(f"tien-do-{metric}-{year}", frame, spec, build), result, line))
+    return charts
