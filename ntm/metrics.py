@@ -1,13 +1,18 @@
 """Programme metrics for any year and selection of districts. Pure functions on the
 commune-year table (see ntm.dataset.build_commune_year) and the criteria table."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ntm.criteria import CRITERION_IDS
 from ntm.dataset import CRITERION_COLUMNS, LEVEL_RANK, LEVELS
+from ntm.formatting import fmt_number, fmt_percent, fmt_signed
+from ntm.i18n import t
 
 BANDS = (("lt10", 0, 9), ("10_14", 10, 14), ("15_18", 15, 18), ("all19", 19, 19))
 BAND_LABELS = {"lt10": "<10", "10_14": "10-14", "15_18": "15-18", "all19": "19"}
@@ -15,21 +20,255 @@ STANDARD = LEVEL_RANK["standard"]
 ADVANCED = LEVEL_RANK["advanced"]
 MODEL = LEVEL_RANK["model"]
 
-# Metric name -> function of a commune-year selection. Names match data/targets.csv.
-METRICS = {
-    "communes_ntm": lambda cy: int((cy["level_rank"] >= STANDARD).sum()),
-    "share_ntm": lambda cy: _share((cy["level_rank"] >= STANDARD).sum(), len(cy)),
-    "communes_ntm_advanced": lambda cy: int((cy["level_rank"] >= ADVANCED).sum()),
-    "communes_ntm_model": lambda cy: int((cy["level_rank"] >= MODEL).sum()),
-    "avg_criteria": lambda cy: float(cy["criteria_met"].mean()) if len(cy) else float("nan"),
-    "min_criteria": lambda cy: int(cy["criteria_met"].min()) if len(cy) else float("nan"),
-    "communes_below_10": lambda cy: int((cy["criteria_met"] < 10).sum()),
-    "communes": lambda cy: int(len(cy)),
+# --- the metric registry ---------------------------------------------------------------------
+# Every metric the dashboard shows is one Metric below: how it is computed from the commune-year
+# table, how it is formatted, and where it appears. Tables, map measures, progress charts, the map
+# panel, headline cards, the deck and every number format are derived from it, so adding a metric
+# is one entry here plus its strings in ntm/i18n.py (Metric.string_keys lists them).
+
+# Aggregation of the per-commune values -> the pandas aggregation computing it.
+AGGREGATIONS = {"sum": "sum", "mean": "mean", "share": "mean", "min": "min", "count": "size"}
+KINDS = ("count", "ratio", "average")  # communes counted; a share (0..1, shown as %); a per-commune level
+ROLES = {
+    "table": "a column of the district table (district_table, the display and download tables)",
+    "deck": "a column of the deck's district ranking (a table column too)",
+    "compare": "a choice on the district comparison page",
+    "map": "a measure of the map",
+    "panel": "a row of the map panel (the district against the province)",
+    "progress": "a progress chart against its targets",
+    "headline": "a headline card against its target",
 }
+LAST = 1_000  # the place in a role of an entry that gives none: after the others, in registry order
+SHARE_BREAKS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+AVG_BREAKS = (0.0, 10.0, 13.0, 15.0, 17.0, 19.0)
 
 
-def _share(part, whole) -> float:
-    return float(part) / whole if whole else float("nan")
+@dataclass(frozen=True)
+class Metric:
+    """One metric: its key (as in data/targets.csv `metric`), its computation, format and places.
+
+    Per commune-year, `column` (None: 1 for every commune; "c{criterion}" for the chosen criterion)
+    is taken as it is or, with `at_least`/`below`, as a flag; the selection's value is then its sum,
+    mean, share (mean of a flag), min, or the count of communes (`how`). `roles` names where the
+    metric appears (see ROLES): a set of roles, or {role: place} where the order matters."""
+
+    key: str
+    column: str | None
+    how: str
+    kind: str
+    at_least: float | None = None
+    below: float | None = None
+    decimals: int = 0
+    d3: str = ""  # d3-format for charts; derived from `decimals` when empty
+    higher_is_better: bool = True
+    breaks: tuple[float, ...] | None = None  # the map's fixed class breaks (None: from the data)
+    roles: Any = ()  # normalised to ((role, place), ...)
+
+    def __post_init__(self):
+        if self.how not in AGGREGATIONS:
+            raise ValueError(f"{self.key}: unknown aggregation {self.how!r}")
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.key}: unknown kind {self.kind!r}")
+        places = self.roles.items() if isinstance(self.roles, Mapping) else ((role, LAST) for role in self.roles)
+        roles = tuple(sorted((str(role), int(place)) for role, place in places))
+        unknown = {role for role, _ in roles} - set(ROLES)
+        if unknown:
+            raise ValueError(f"{self.key}: unknown roles {sorted(unknown)}")
+        object.__setattr__(self, "roles", roles)
+        if self.has("deck") and not self.has("table"):
+            raise ValueError(f"{self.key}: a deck column must be a table column")
+        if not self.d3:
+            object.__setattr__(self, "d3", _d3_format(self.percent, self.decimals))
+
+    @property
+    def percent(self) -> bool:
+        """A share in 0..1, shown as a percentage with `decimals` decimals."""
+        return self.kind == "ratio"
+
+    @property
+    def per_criterion(self) -> bool:
+        """Computed for a chosen criterion (criterion given to per_commune and the call)."""
+        return self.column is not None and "{criterion}" in self.column
+
+    @property
+    def axis_format(self) -> str:
+        """d3-format of an axis's ticks: whole percentages for shares, else the value format."""
+        return ".0%" if self.percent else self.d3
+
+    @property
+    def label_key(self) -> str:
+        return f"metric.{self.key}"
+
+    def has(self, role: str) -> bool:
+        return any(r == role for r, _ in self.roles)
+
+    def place(self, role: str) -> int:
+        return next(place for r, place in self.roles if r == role)
+
+    def string_keys(self) -> tuple[str, ...]:
+        """The ntm/i18n.py catalogue keys this metric needs where it appears."""
+        keys = [self.label_key]
+        if self.has("table"):
+            keys += [f"col.{self.key}"] + ([f"col.{self.key}_pct"] if self.percent else [])
+        if self.has("map"):
+            keys.append(f"map.metric.{self.key}")
+        if self.has("progress") or self.has("headline"):
+            keys += [f"unit.{self.key}", f"unit.one.{self.key}"]
+        return tuple(keys)
+
+    def label(self, lang: str = "vi", criterion: str | None = None) -> str:
+        return t(self.label_key, lang, criterion=criterion) if self.per_criterion else t(self.label_key, lang)
+
+    def per_commune(self, cy: pd.DataFrame, criterion: str | None = None) -> np.ndarray:
+        """The value of each commune-year of `cy` that the aggregation takes."""
+        if self.column is None:
+            return np.ones(len(cy), dtype="int64")
+        if self.per_criterion and criterion is None:
+            raise ValueError(f"{self.key} needs a criterion")
+        values = cy[self.column.format(criterion=criterion)].to_numpy()
+        if self.at_least is None and self.below is None:
+            return values
+        flag = np.ones(len(values), dtype=bool)
+        if self.at_least is not None:
+            flag &= values >= self.at_least
+        if self.below is not None:
+            flag &= values < self.below
+        return flag
+
+    def __call__(self, cy: pd.DataFrame, criterion: str | None = None):
+        """The metric of a selection of commune-years: int for counts and minima, float otherwise
+        (NaN for an empty selection where there is nothing to average)."""
+        values = self.per_commune(cy, criterion)
+        if self.how == "count":
+            return int(len(values))
+        if self.how == "sum":
+            return values.sum().item()
+        if not len(values):
+            return float("nan")
+        return values.min().item() if self.how == "min" else float(values.mean())
+
+    def format(self, value, lang: str = "vi", signed: bool = False) -> str:
+        """The value as text in `lang` ('–' when missing); `signed` for a change (shares in points)."""
+        if value is None or pd.isna(value):
+            return "–"
+        if self.percent and signed:
+            return f"{fmt_signed(100 * value, self.decimals, lang)} {t('unit.pp', lang)}"
+        if self.percent:
+            return fmt_percent(value, self.decimals, lang)
+        return fmt_signed(value, self.decimals, lang) if signed else fmt_number(value, self.decimals, lang)
+
+
+def _d3_format(percent: bool, decimals: int) -> str:
+    if percent:
+        return f".{decimals}%"
+    return f",.{decimals}f" if decimals else ",d"
+
+
+METRICS: dict[str, Metric] = {}
+
+
+def register(entry: Metric) -> Metric:
+    """Add a metric to the registry (its key must be new)."""
+    if entry.key in METRICS:
+        raise ValueError(f"metric {entry.key!r} is already registered")
+    METRICS[entry.key] = entry
+    return entry
+
+
+def unregister(key: str) -> None:
+    del METRICS[key]
+
+
+@contextmanager
+def registered(*entries: Metric):
+    """The registry with `entries` added for the duration of the block (tests, experiments)."""
+    added = []
+    try:
+        for entry in entries:
+            added.append(register(entry))
+        yield entries
+    finally:
+        for entry in added:
+            METRICS.pop(entry.key, None)
+
+
+def metric(key: str) -> Metric:
+    """The registered metric `key` (KeyError when there is none)."""
+    return METRICS[key]
+
+
+def keys(role: str | None = None) -> tuple[str, ...]:
+    """Keys of the metrics with a role, in the role's order (every metric, in registry order, if None)."""
+    if role is None:
+        return tuple(METRICS)
+    if role not in ROLES:
+        raise KeyError(role)
+    entries = [(m.place(role), index, key) for index, (key, m) in enumerate(METRICS.items()) if m.has(role)]
+    return tuple(key for _, _, key in sorted(entries))
+
+
+def format_metric(key: str, value, lang: str = "vi", signed: bool = False) -> str:
+    """A value of the metric `key` as display text: the one number format of every table, card,
+    map label, panel row and deck cell."""
+    return METRICS[key].format(value, lang, signed)
+
+
+for _entry in (
+    Metric("communes", None, "count", "count", roles={"table": 0, "deck": 0, "panel": 5}),
+    Metric(
+        "communes_ntm",
+        "level_rank",
+        "sum",
+        "count",
+        at_least=STANDARD,
+        roles={"table": 1, "deck": 1, "compare": 1, "panel": 2, "progress": 0, "headline": 0},
+    ),
+    Metric(
+        "share_ntm",
+        "level_rank",
+        "share",
+        "ratio",
+        at_least=STANDARD,
+        decimals=1,
+        breaks=SHARE_BREAKS,
+        roles={"table": 2, "deck": 2, "compare": 0, "map": 0, "panel": 0},
+    ),
+    Metric(
+        "avg_criteria",
+        "criteria_met",
+        "mean",
+        "average",
+        decimals=1,
+        breaks=AVG_BREAKS,
+        roles={"table": 3, "deck": 3, "compare": 2, "map": 1, "panel": 1, "progress": 1, "headline": 1},
+    ),
+    Metric(
+        "min_criteria",
+        "criteria_met",
+        "min",
+        "average",
+        roles={"table": 4, "compare": 3, "progress": 2, "headline": 2},
+    ),
+    Metric("criterion_share", "c{criterion}", "share", "ratio", decimals=1, breaks=SHARE_BREAKS, roles={"map": 2}),
+    Metric(
+        "communes_ntm_advanced",
+        "level_rank",
+        "sum",
+        "count",
+        at_least=ADVANCED,
+        roles={"table": 5, "compare": 4, "map": 3, "panel": 3, "progress": 3, "headline": 3},
+    ),
+    Metric(
+        "communes_ntm_model",
+        "level_rank",
+        "sum",
+        "count",
+        at_least=MODEL,
+        roles={"table": 6, "compare": 5, "map": 4, "panel": 4, "progress": 4, "headline": 4},
+    ),
+    Metric("communes_below_10", "criteria_met", "sum", "count", below=10, higher_is_better=False, roles={"compare": 6}),
+):
+    register(_entry)
 
 
 def select(commune_year: pd.DataFrame, year: int | None = None, districts: Iterable[str] | None = None) -> pd.DataFrame:
@@ -62,7 +301,7 @@ def level_counts(cy: pd.DataFrame) -> dict[str, int]:
 
 def summary(cy: pd.DataFrame) -> dict:
     """Headline numbers of a selection of commune-years (normally one year)."""
-    result = {name: fn(cy) for name, fn in METRICS.items()}
+    result = {key: entry(cy) for key, entry in METRICS.items() if not entry.per_criterion}
     result["levels"] = level_counts(cy)
     result["bands"] = band_counts(cy)
     return result
@@ -78,24 +317,48 @@ def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def aggregate(
+    cy: pd.DataFrame,
+    by: str | list[str],
+    metric_keys: Iterable[str],
+    criterion: str | None = None,
+    sums: Mapping[str, np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """The metrics `metric_keys` (and the sums of the per-row `sums`) for every group of `cy` by the
+    columns `by`, in one groupby: a frame indexed by `by` with one column per key. Counts, sums and
+    minima of whole numbers come as int64, means and shares as float64."""
+    by = [by] if isinstance(by, str) else list(by)
+    metric_keys = list(metric_keys)
+    rows = {column: cy[column].to_numpy() for column in by}
+    rows.update({key: METRICS[key].per_commune(cy, criterion) for key in metric_keys})
+    rows.update(sums or {})
+    grouped = pd.DataFrame(rows).groupby(by, observed=True)
+    how = {key: AGGREGATIONS[METRICS[key].how] for key in metric_keys} | dict.fromkeys(sums or {}, "sum")
+    columns = {}
+    index = None
+    for function in dict.fromkeys(how.values()):
+        chosen = [key for key, f in how.items() if f == function]
+        result = grouped.size() if function == "size" else getattr(grouped[chosen], function)()
+        index = result.index
+        for key in chosen:
+            columns[key] = _cast((result if function == "size" else result[key]).to_numpy(), function)
+    if index is None:
+        index = grouped.size().index
+    return pd.DataFrame({key: columns[key] for key in how}, index=index)
+
+
+def _cast(values: np.ndarray, function: str) -> np.ndarray:
+    if function == "mean":
+        return values.astype("float64")
+    return values.astype("int64") if values.dtype.kind in "biu" else values
+
+
 def district_table(cy: pd.DataFrame) -> pd.DataFrame:
-    """Per-district metrics for a selection of one year's commune-years."""
-    rank = cy["level_rank"].to_numpy()
-    criteria_met = cy["criteria_met"].to_numpy()
-    band_index = np.searchsorted(np.array([high for _, _, high in BANDS]), criteria_met)
-    counted = {
-        "communes_ntm": rank >= STANDARD,
-        "communes_ntm_advanced": rank >= ADVANCED,
-        "communes_ntm_model": rank >= MODEL,
-        **{f"band_{name}": band_index == i for i, (name, _, _) in enumerate(BANDS)},
-    }
-    flags = pd.DataFrame({"district_code": cy["district_code"].to_numpy(), "criteria_met": criteria_met, **counted})
-    grouped = flags.groupby("district_code", observed=True)
-    table = grouped[list(counted)].sum().astype(int)
-    table.insert(0, "communes", grouped.size())
-    table.insert(4, "avg_criteria", grouped["criteria_met"].mean())
-    table.insert(5, "min_criteria", grouped["criteria_met"].min())
-    table.insert(6, "share_ntm", table["communes_ntm"] / table["communes"])
+    """Per-district metrics for a selection of one year's commune-years: district_code, the
+    registry's table metrics (keys("table")) and the communes in each band (band_lt10, ...)."""
+    band_index = np.searchsorted(np.array([high for _, _, high in BANDS]), cy["criteria_met"].to_numpy())
+    bands = {f"band_{name}": band_index == i for i, (name, _, _) in enumerate(BANDS)}
+    table = aggregate(cy, "district_code", keys("table"), sums=bands)
     table.index = table.index.astype(str)
     return table.rename_axis("district_code").reset_index()
 
@@ -114,6 +377,6 @@ def district_criterion_shares(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.Da
 
 def yearly_series(commune_year: pd.DataFrame, metric: str, districts: Iterable[str] | None = None) -> pd.Series:
     """A metric by year for a selection of districts."""
-    cy = select(commune_year, districts=districts)
-    fn = METRICS[metric]
-    return pd.Series({int(year): fn(group) for year, group in cy.groupby("year")}, name=metric)
+    series = aggregate(select(commune_year, districts=districts), "year", [metric])[metric]
+    series.index = series.index.astype("int64")
+    return series.rename_axis(None).rename(metric)
