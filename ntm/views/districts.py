@@ -6,52 +6,40 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from ntm.formatting import fmt_number, fmt_percent, fmt_signed
+from ntm import metrics
 from ntm.i18n import t
-from ntm.metrics import ADVANCED, MODEL, STANDARD, select, yearly_series
+from ntm.metrics import format_metric, select, yearly_series
+from ntm.views.page_chart import PageChart, PageInputs, page_chart
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
-DISTRICT_METRICS = (
-    "share_ntm",
-    "communes_ntm",
-    "avg_criteria",
-    "min_criteria",
-    "communes_ntm_advanced",
-    "communes_ntm_model",
-    "communes_below_10",
-)
-LOWER_IS_BETTER = {"communes_below_10"}
-RATIO_METRICS = {"share_ntm", "avg_criteria", "min_criteria"}  # comparable with the province value
 PROVINCE = "province"
 
 
-# Each metric of ntm.metrics.METRICS as (per-row values, aggregation), so that one groupby computes
-# it for every district and year at once (a loop over groups took over a second for 700 districts).
-GROUPED_METRICS = {
-    "communes_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "sum"),
-    "share_ntm": (lambda cy: cy["level_rank"].to_numpy() >= STANDARD, "mean"),
-    "communes_ntm_advanced": (lambda cy: cy["level_rank"].to_numpy() >= ADVANCED, "sum"),
-    "communes_ntm_model": (lambda cy: cy["level_rank"].to_numpy() >= MODEL, "sum"),
-    "avg_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "mean"),
-    "min_criteria": (lambda cy: cy["criteria_met"].to_numpy(), "min"),
-    "communes_below_10": (lambda cy: cy["criteria_met"].to_numpy() < 10, "sum"),
-    "communes": (lambda cy: np.ones(len(cy), dtype="int64"), "sum"),
-}
+def __getattr__(name: str):
+    """DISTRICT_METRICS (the page's choices) and RATIO_METRICS (comparable with the province value),
+    derived from the metric registry whenever they are read."""
+    if name == "DISTRICT_METRICS":
+        return metrics.keys("compare")
+    if name == "RATIO_METRICS":
+        return ratio_metrics()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def ratio_metrics() -> tuple[str, ...]:
+    """Comparison metrics that are not counts of communes: a district's value compares with the province's."""
+    return tuple(key for key in metrics.keys("compare") if metrics.metric(key).kind != "count")
 
 
 def district_series(commune_year: pd.DataFrame, metric: str, districts=()) -> pd.DataFrame:
-    """year, district_code, value: the metric for every district (or the selected ones) and year."""
-    cy = select(commune_year, districts=districts)
-    values, how = GROUPED_METRICS[metric]
-    rows = pd.DataFrame(
-        {"year": cy["year"].to_numpy(), "district_code": cy["district_code"].to_numpy(), "value": values(cy)}
-    )
-    table = rows.groupby(["year", "district_code"], observed=True)["value"].agg(how).reset_index()
+    """year, district_code, value: the metric for every district (or the selected ones) and year,
+    in one groupby (a loop over groups took over a second for 700 districts)."""
+    table = metrics.aggregate(select(commune_year, districts=districts), ["year", "district_code"], [metric])
+    table = table.reset_index()
     return pd.DataFrame(
         {
             "year": table["year"].astype("int64"),
             "district_code": table["district_code"].astype(str),
-            "value": table["value"].astype("float64" if how == "mean" else "int64"),
+            "value": table[metric],
         }
     )
 
@@ -59,7 +47,7 @@ def district_series(commune_year: pd.DataFrame, metric: str, districts=()) -> pd
 def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int) -> pd.DataFrame:
     """Districts ranked on `metric` in `year` (1 = best), with the value and rank in `baseline`
     and the changes: district_code, value, baseline_value, change, rank, baseline_rank, rank_change."""
-    ascending = metric in LOWER_IS_BETTER
+    ascending = not metrics.metric(metric).higher_is_better
     now = series[series["year"] == year].set_index("district_code")["value"]
     then = series[series["year"] == baseline].set_index("district_code")["value"].reindex(now.index)
     table = pd.DataFrame({"value": now, "baseline_value": then})
@@ -78,14 +66,7 @@ def province_reference(commune_year: pd.DataFrame, metric: str, year: int, basel
 
 
 def _fmt(metric: str, value, lang: str, signed: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    if metric == "share_ntm" and signed:  # a change of shares, in percentage points
-        return f"{fmt_signed(100 * value, 1, lang)} {t('unit.pp', lang)}"
-    if metric == "share_ntm":
-        return fmt_percent(value, 1, lang)
-    decimals = 2 if metric == "avg_criteria" else 0
-    return fmt_signed(value, decimals, lang) if signed else fmt_number(value, decimals, lang)
+    return format_metric(metric, value, lang, signed)
 
 
 def _rank_move(change) -> str:
@@ -139,7 +120,7 @@ def small_multiples_frame(
         district=series["district_code"].map(lambda code: names.get(code, code)),
         series=t("districts.series.district", lang),
     )
-    if metric not in RATIO_METRICS:
+    if metric not in ratio_metrics():
         return frame
     province = yearly_series(commune_year, metric)
     shown = frame[["district_code", "district"]].drop_duplicates()
