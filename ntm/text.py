@@ -41,10 +41,20 @@ _SUFFIX_LEVEL = {
 }
 
 
+def _missing(text) -> bool:
+    """None, NaN or pandas' NA (whose comparisons raise)."""
+    if text is None:
+        return True
+    try:
+        return bool(text != text)
+    except TypeError:
+        return True
+
+
 def _words(text) -> list[str]:
     """Words of `text` in NFC, lower case, Ð (U+00D0, Icelandic eth) read as Đ, split on anything
     that is not a letter or digit; none for None and NaN."""
-    if text is None or (isinstance(text, float) and text != text):
+    if _missing(text):
         return []
     text = unicodedata.normalize("NFC", str(text)).replace("\u00d0", "Đ").replace("\u00f0", "đ")
     return [w for w in re.split(r"[\W_]+", text.lower()) if w]
@@ -53,7 +63,7 @@ def _words(text) -> list[str]:
 def fold(text) -> str:
     """A spelling-proof key for a name: NFC or NFD alike, no diacritics (Đ, đ and Ð become d),
     lower case, punctuation as spaces, single spaces. The administrative prefix is kept; see
-    `strip_unit_prefix`. None and NaN fold to ""."""
+    `strip_unit_prefix`. None, NaN and NA fold to an empty string."""
     return " ".join(unidecode(word) for word in _words(text)).strip()
 
 

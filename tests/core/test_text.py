@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pandas as pd
 import pytest
 
 from ntm.text import fold, prefix_level, split_unit_prefix, strip_unit_prefix
@@ -26,7 +27,7 @@ def test_fold_ignores_accents_case_spaces_and_the_eth(spelling):
 def test_fold_keeps_the_prefix_and_old_and_new_tone_placement_agree():
     assert fold("Huyện Đình Lập") == "huyen dinh lap"
     assert fold("Xã Quý Hoà") == fold("Xã Quý Hòa") == "xa quy hoa"
-    assert fold(None) == fold(float("nan")) == ""
+    assert fold(None) == fold(float("nan")) == fold(pd.NA) == ""
 
 
 @pytest.mark.parametrize(
