@@ -11,43 +11,47 @@ import shapely
 from ntm import metrics
 from ntm.dataset import Dataset
 from ntm.formatting import fmt_number, fmt_percent
+from ntm.metrics import format_metric
 
-MAP_METRICS = ("share_ntm", "avg_criteria", "criterion_share", "communes_ntm_advanced", "communes_ntm_model")
-SHARE_METRICS = ("share_ntm", "criterion_share")
-COUNT_METRICS = ("communes_ntm_advanced", "communes_ntm_model")
 # ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe.
 PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
 NO_DATA = "#d9d9d9"
-SHARE_BREAKS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-AVG_BREAKS = (0.0, 10.0, 13.0, 15.0, 17.0, 19.0)
+SHARE_BREAKS = metrics.SHARE_BREAKS  # the share measures' breaks, for the overview map and the PNG map
+
+
+def __getattr__(name: str):
+    """MAP_METRICS (the map's measures) and PANEL_METRICS (the panel's rows), derived from the
+    metric registry whenever they are read."""
+    if name == "MAP_METRICS":
+        return metrics.keys("map")
+    if name == "PANEL_METRICS":
+        return metrics.keys("panel")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def district_values(dataset: Dataset, year: int, metric: str, criterion: str = "02") -> pd.DataFrame:
     """One row per district with communes that year: district_code, value, count (the communes
     counted by the value, or criteria met for averages) and communes."""
-    if metric not in MAP_METRICS:
+    if metric not in metrics.keys("map"):
         raise KeyError(metric)
+    entry = metrics.metric(metric)
     cy = metrics.select(dataset.commune_year, year)
-    if metric == "criterion_share":
-        table = metrics.district_criterion_shares(dataset.criteria, cy)
-        table = table[table["criterion_id"] == criterion]
-        return pd.DataFrame(
-            {
-                "district_code": table["district_code"],
-                "value": table["share"].astype(float),
-                "count": table["met"].astype(int),
-                "communes": table["communes"].astype(int),
-            },
-        ).reset_index(drop=True)
-    table = metrics.district_table(cy)
-    count_column = {"share_ntm": "communes_ntm", "avg_criteria": None}.get(metric, metric)
-    counts = (table["avg_criteria"] * table["communes"]).round() if count_column is None else table[count_column]
+    rows = pd.DataFrame(
+        {"district_code": cy["district_code"].to_numpy(), "value": entry.per_commune(cy, criterion)}
+    ).groupby("district_code", observed=True)["value"]
+    table = pd.DataFrame(
+        {
+            "value": rows.agg(metrics.AGGREGATIONS[entry.how]).astype(float),
+            "count": rows.size() if entry.how == "count" else rows.sum(),
+            "communes": rows.size(),
+        }
+    )
     return pd.DataFrame(
         {
-            "district_code": table["district_code"],
-            "value": table[metric].astype(float),
-            "count": counts.astype(int),
-            "communes": table["communes"].astype(int),
+            "district_code": table.index.astype(str),
+            "value": table["value"].to_numpy(),
+            "count": table["count"].astype(int).to_numpy(),
+            "communes": table["communes"].astype(int).to_numpy(),
         }
     )
 
@@ -65,11 +69,11 @@ def nice_breaks(maximum: float, classes: int = 5) -> tuple[float, ...]:
 
 
 def class_breaks(dataset: Dataset, metric: str, criterion: str = "02") -> tuple[float, ...]:
-    """Breaks fixed across all years, so that colours change only when values do."""
-    if metric in SHARE_METRICS:
-        return SHARE_BREAKS
-    if metric == "avg_criteria":
-        return AVG_BREAKS
+    """Breaks fixed across all years, so that colours change only when values do: the metric's own
+    (shares, averages) or equal classes up to the largest value of any year."""
+    fixed = metrics.metric(metric).breaks
+    if fixed:
+        return fixed
     maximum = max(district_values(dataset, year, metric, criterion)["value"].max() for year in dataset.years)
     return nice_breaks(float(maximum))
 
@@ -90,18 +94,17 @@ def colour_of(value: float, breaks: tuple[float, ...]) -> str:
 
 
 def format_value(value: float, metric: str, lang: str) -> str:
-    if metric in SHARE_METRICS:
-        return fmt_percent(value, 1, lang)
-    return fmt_number(value, 1 if metric == "avg_criteria" else 0, lang)
+    return format_metric(metric, value, lang)
 
 
 def class_labels(breaks: tuple[float, ...], metric: str, lang: str) -> list[str]:
-    """'0 %–20 %' style labels, one per class."""
-    fmt = (lambda v: fmt_percent(v, 0, lang)) if metric in SHARE_METRICS else (lambda v: fmt_number(v, 0, lang))
+    """'0 %–20 %' style labels, one per class (whole percentages for shares, whole numbers otherwise;
+    `metric` may be a name outside the registry, e.g. 'count')."""
+    percent = metric in metrics.METRICS and metrics.metric(metric).percent
+    fmt = (lambda v: fmt_percent(v, 0, lang)) if percent else (lambda v: fmt_number(v, 0, lang))
     return [f"{fmt(low)}–{fmt(high)}" for low, high in zip(breaks[:-1], breaks[1:])]
 
 
-PANEL_METRICS = ("share_ntm", "avg_criteria", "communes_ntm", "communes_ntm_advanced", "communes_ntm_model", "communes")
 NEAR_STANDARD = (17, 18)
 
 
@@ -113,15 +116,15 @@ def district_at(frame: gpd.GeoDataFrame, lat: float, lon: float) -> str | None:
 
 
 def against_province(dataset: Dataset, year: int, district: str) -> pd.DataFrame:
-    """metric, district, province for the panel's headline numbers."""
+    """metric, district, province for the panel's headline numbers (the registry's panel metrics)."""
     cy = metrics.select(dataset.commune_year, year)
-    here = metrics.summary(cy[cy["district_code"] == district])
-    whole = metrics.summary(cy)
+    here = cy[cy["district_code"] == district]
+    shown = metrics.keys("panel")
     return pd.DataFrame(
         {
-            "metric": list(PANEL_METRICS),
-            "district": [here[m] for m in PANEL_METRICS],
-            "province": [whole[m] for m in PANEL_METRICS],
+            "metric": list(shown),
+            "district": [metrics.metric(m)(here) for m in shown],
+            "province": [metrics.metric(m)(cy) for m in shown],
         }
     )
 
