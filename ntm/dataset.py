@@ -107,6 +107,12 @@ def validate_tables(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.D
 CRITERION_COLUMNS = tuple(f"c{cid}" for cid in CRITERION_IDS)
 
 
+def unmet_criteria(commune_year: pd.DataFrame) -> list[list[str]]:
+    """For each row of the commune-year table, the ids of the criteria it does not meet."""
+    flags = commune_year[list(CRITERION_COLUMNS)].to_numpy()
+    return [[cid for cid, met in zip(CRITERION_IDS, row) if not met] for row in flags]
+
+
 def build_commune_year(criteria: pd.DataFrame, levels: pd.DataFrame, registry: pd.DataFrame) -> pd.DataFrame:
     """One row per commune-year with its district, level and rank, the count of criteria met and
     one boolean column per criterion (c01..c19), so that metrics never go back to the long table."""

@@ -36,3 +36,17 @@ def d3_locale(lang: str = "vi") -> dict:
         "currency": ["", " ₫"],
         "percent": "\u202f%" if lang == "vi" else "%",
     }
+
+
+def scope_text(districts, names: dict[str, str], lang: str = "vi", communes: int | None = None) -> str:
+    """What a selection covers: 'Toàn tỉnh' or the chosen districts' names, with its number of
+    communes when `communes` is given ('Toàn tỉnh (175 xã)')."""
+    from ntm.i18n import t
+
+    if communes is None:
+        return ", ".join(names.get(code, code) for code in districts) if districts else t("scope.province", lang)
+    count = fmt_number(communes, lang=lang)
+    if districts:
+        chosen = ", ".join(names.get(code, code) for code in districts)
+        return t("deck.scope.districts", lang, districts=chosen, communes=count)
+    return t("deck.scope.province", lang, communes=count)

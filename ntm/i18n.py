@@ -6,11 +6,6 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # app and navigation
-    "app.title": ("Nông thôn mới Lạng Sơn", "New Rural Development, Lạng Sơn"),
-    "app.caption": (
-        "Theo dõi Chương trình xây dựng nông thôn mới tỉnh Lạng Sơn",
-        "Tracking the New Rural Development programme in Lạng Sơn province",
-    ),
     "nav.overview": ("Tổng quan", "Overview"),
     "notice.illustrative": (
         "Số liệu cấp xã trên trang này là **dữ liệu minh họa** (sinh tự động, đã hiệu chỉnh theo số liệu "
@@ -22,7 +17,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã xảy ra lỗi khi hiển thị trang. Vui lòng tải lại trang hoặc báo cho Văn phòng Điều phối.",
         "Something went wrong while showing this page. Reload it or tell the coordination office.",
     ),
-    "error.data": ("Không đọc được dữ liệu: {detail}", "The data could not be read: {detail}"),
     # filters
     "filter.header": ("Bộ lọc", "Filters"),
     "filter.year": ("Năm", "Year"),
@@ -194,12 +188,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "series.trajectory": ("Lộ trình cần đạt", "Trajectory needed"),
     "series.projection": ("Dự báo theo nhịp 3 năm qua", "Projection at the last 3 years' pace"),
     "chart.year": ("Năm", "Year"),
-    "chart.value": ("Giá trị", "Value"),
     "chart.series": ("Chuỗi số liệu", "Series"),
     "chart.denominator": ("Mẫu số (số xã)", "Denominator (communes)"),
     "chart.source": ("Nguồn", "Source"),
     "chart.note": ("Ghi chú", "Note"),
-    "chart.label": ("Nhãn", "Label"),
     "unit.communes_ntm": ("xã", "communes"),
     "unit.communes_ntm_advanced": ("xã", "communes"),
     "unit.communes_ntm_model": ("xã", "communes"),
@@ -357,7 +349,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.table.districts": ("Theo huyện", "Districts"),
     "export.table.criteria": ("Theo tiêu chí", "Criteria"),
     "deck.header": ("Tài liệu báo cáo", "Briefing deck"),
-    "deck.build": ("Tạo bài trình chiếu", "Build the briefing deck"),
     "deck.pptx": ("Tải PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
     "deck.pdf": ("Tải PDF", "Download PDF"),
     "deck.title": ("Xây dựng nông thôn mới tỉnh Lạng Sơn", "New Rural Development in Lạng Sơn"),

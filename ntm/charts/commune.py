@@ -46,7 +46,7 @@ def criteria_grid_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) 
     )
 
 
-def level_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+def level_history_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     return history.assign(level_label=history["level"].map(lambda level: t(f"level.{level}", lang)))
 
 

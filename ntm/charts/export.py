@@ -1,9 +1,9 @@
-"""Charts as files: PNG and SVG through vl-convert (Altair's `save`), data as CSV."""
+"""Charts as files: PNG and SVG through vl-convert (Altair's `save`). Their data go out as CSV through
+ntm.reports.tables.to_csv_bytes, the one CSV writer (with the formula guard)."""
 
 import io
 
 import altair as alt
-import pandas as pd
 
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
@@ -18,8 +18,3 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
     with alt.data_transformers.disable_max_rows():
         chart.save(buffer, format="svg")
     return buffer.getvalue()
-
-
-def frame_csv(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so that spreadsheet programs show Vietnamese correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")

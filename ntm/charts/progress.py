@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ntm.charts.style import styled
+from ntm.formatting import scope_text
 from ntm.i18n import t
 from ntm.views.progress import KINDS, progress_frame, verdict
 
@@ -18,13 +19,6 @@ COLORS = {
 DASHES = {"trajectory": [6, 4], "projection": [2, 3]}
 VALUE_FORMAT = {"avg_criteria": ",.1f"}
 WIDTH, HEIGHT = 640, 320
-
-
-def scope_text(districts, lang: str, district_names: dict[str, str] | None = None) -> str:
-    if not districts:
-        return t("scope.province", lang)
-    names = district_names or {}
-    return ", ".join(names.get(code, code) for code in districts)
 
 
 def with_series(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -121,7 +115,7 @@ def progress_chart(
 ):
     """The localised progress chart of `metric` for a selection of districts, seen from `as_of`."""
     frame, result = progress_frame(commune_year, targets, published, metric, districts, as_of, lang, sources)
-    subtitle = [scope_text(districts, lang, district_names), verdict(result, lang)]
+    subtitle = [scope_text(districts, district_names or {}, lang), verdict(result, lang)]
     return styled(progress_layers(frame, metric, lang, subtitle), lang)
 
 

@@ -8,7 +8,9 @@ from ntm.formatting import d3_locale
 
 FONT = "'Source Sans Pro', 'Source Sans 3', 'DejaVu Sans', 'Liberation Sans', sans-serif"
 
-PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#74c476", "advanced": "#31a354", "model": "#006d2c"}
+# ColorBrewer Purples by rank: one hue, readable in any colour vision, distinct from the map's
+# YlGnBu classes (commune points lie on it) and from the orange-blue bands beside it.
+PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#9e9ac8", "advanced": "#6a51a3", "model": "#3f007d"}
 # Orange to blue: tells the bands apart with any colour vision (no red against green).
 PALETTE_BANDS = {"lt10": "#e66101", "10_14": "#fdb863", "15_18": "#92c5de", "all19": "#0571b0"}
 

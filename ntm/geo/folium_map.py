@@ -9,13 +9,13 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement, Template
 
+from ntm.charts.style import PALETTE_LEVELS
 from ntm.dataset import LEVELS
 from ntm.formatting import fmt_number
 from ntm.geo.assets import LEAFLET_URL
 from ntm.i18n import t
 from ntm.views.map import NO_DATA, PALETTE, class_labels, colour_of, format_value
 
-LEVEL_COLOURS = {"none": "#f0f0f0", "standard": "#fdb863", "advanced": "#e66101", "model": "#5e3c99"}
 BASE_TILES = "OpenStreetMap"
 
 
@@ -124,7 +124,7 @@ def commune_features(points: pd.DataFrame, lang: str) -> dict:
                 "name": name,
                 "level": t(f"level.{level}", lang),
                 "criteria": int(met),
-                "fill": LEVEL_COLOURS[level],
+                "fill": PALETTE_LEVELS[level],
             },
         }
         for name, lat, lon, level, met in points[["name", "lat", "lon", "level", "criteria_met"]].itertuples(
@@ -183,7 +183,7 @@ def choropleth(
             className="ntm-commune",
         ).add_to(m)
         levels = "".join(
-            f'<div><i style="background:{LEVEL_COLOURS[lv]};border-radius:7px"></i>{t(f"level.{lv}", lang)}</div>'
+            f'<div><i style="background:{PALETTE_LEVELS[lv]};border-radius:7px"></i>{t(f"level.{lv}", lang)}</div>'
             for lv in LEVELS
         )
         Legend(f"<b>{t('map.points', lang)}</b>{levels}", position="bottomleft").add_to(m)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number, fmt_percent, scope_text
 from ntm.i18n import t
 from ntm.targets import Progress
 
@@ -278,14 +278,6 @@ def progress_image(
     )
 
 
-def scope_text(communes: int, districts: tuple[str, ...], names: dict[str, str], lang: str) -> str:
-    """'Whole province (175 communes)' or the chosen districts with their communes."""
-    count = fmt_number(communes, lang=lang)
-    if districts:
-        return t("deck.scope.districts", lang, districts=", ".join(names[d] for d in districts), communes=count)
-    return t("deck.scope.province", lang, communes=count)
-
-
 def selection_briefing(
     dataset,
     targets: pd.DataFrame,
@@ -303,7 +295,7 @@ def selection_briefing(
     from ntm.targets import headline_progress, load_published
 
     selection = select(dataset.commune_year, year, districts)
-    scope = scope_text(len(selection), districts, names, lang)
+    scope = scope_text(districts, names, lang, len(selection))
     return briefing(
         year=year,
         scope=scope,

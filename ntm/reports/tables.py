@@ -6,7 +6,7 @@ from io import BytesIO
 import pandas as pd
 
 from ntm.criteria import criterion_name
-from ntm.dataset import CRITERION_COLUMNS
+from ntm.dataset import unmet_criteria
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.metrics import criterion_counts, district_table
@@ -70,9 +70,7 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def missing_criteria(selection: pd.DataFrame) -> pd.Series:
     """For each commune-year, the criteria it does not meet, as '05, 11, 17' ('' when none)."""
-    flags = selection[list(CRITERION_COLUMNS)].to_numpy()
-    ids = [column.removeprefix("c") for column in CRITERION_COLUMNS]
-    return pd.Series([", ".join(i for i, met in zip(ids, row) if not met) for row in flags], index=selection.index)
+    return pd.Series([", ".join(ids) for ids in unmet_criteria(selection)], index=selection.index)
 
 
 def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:

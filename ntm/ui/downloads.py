@@ -99,13 +99,14 @@ def deck_downloads(dataset: Dataset, f: state.Filters) -> None:
 def chart_downloads(chart, frame: pd.DataFrame, name: str, lang: str) -> None:
     """PNG, SVG and CSV download buttons under a chart; files are made only when asked for.
     `chart` is an Altair chart or a function that builds one (built only for the download)."""
-    from ntm.charts.export import chart_png, chart_svg, frame_csv
+    from ntm.charts.export import chart_png, chart_svg
+    from ntm.reports.tables import to_csv_bytes
 
     build = chart if callable(chart) else (lambda: chart)
     files = (
         ("png", lambda: chart_png(build()), "image/png"),
         ("svg", lambda: chart_svg(build()), "image/svg+xml"),
-        ("csv", lambda: frame_csv(frame), "text/csv"),
+        ("csv", lambda: to_csv_bytes(frame), "text/csv"),
     )
     row = st.container(horizontal=True)
     for kind, make, mime in files:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ntm import metrics
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number, fmt_percent, scope_text
 from ntm.i18n import t
 from ntm.reports import deck
 from ntm.reports.tables import criteria_table
@@ -93,12 +93,8 @@ def run(dataset) -> None:
         or SCREENS[0]
     )
     right.button(t("present.exit", f.lang), on_click=stop, icon=":material/close:", key="present-stop", width="stretch")
-    scope = deck.scope_text(
-        len(metrics.select(dataset.commune_year, f.year, f.districts)),
-        f.districts,
-        loaders.district_names(dataset),
-        f.lang,
-    )
+    communes = len(metrics.select(dataset.commune_year, f.year, f.districts))
+    scope = scope_text(f.districts, loaders.district_names(dataset), f.lang, communes)
     titles = {
         "overview": t("deck.headline", f.lang, year=2025),
         "map": t("deck.map", f.lang),

@@ -6,8 +6,8 @@ from functools import partial
 import pandas as pd
 from unidecode import unidecode
 
-from ntm.criteria import CRITERION_IDS, criterion_labels
-from ntm.dataset import CRITERION_COLUMNS
+from ntm.criteria import criterion_labels
+from ntm.dataset import CRITERION_COLUMNS, unmet_criteria
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.metrics import select, summary
@@ -78,8 +78,7 @@ def missing_criteria(commune_year: pd.DataFrame, code: str, year: int) -> list[s
     rows = rows[rows["year"] <= year]
     if rows.empty:
         return []
-    last = rows.iloc[-1]
-    return [cid for cid, column in zip(CRITERION_IDS, CRITERION_COLUMNS) if not bool(last[column])]
+    return unmet_criteria(rows.tail(1))[0]
 
 
 def district_context(commune_year: pd.DataFrame, code: str, year: int) -> dict:
@@ -123,10 +122,10 @@ def context_table(context: dict, district_name: str, lang: str) -> pd.DataFrame:
 
 def scorecard_charts(dataset, inputs: PageInputs, code: str, name: str, lang: str) -> dict[str, PageChart]:
     """A commune's criteria grid over the years and its level history."""
-    from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_frame
+    from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_history_frame
 
     grid = grid_frame(criteria_grid(dataset.commune_year, code), criterion_labels(inputs.catalogue, lang), lang)
-    levels = level_frame(level_history(dataset.commune_year, code), lang)
+    levels = level_history_frame(level_history(dataset.commune_year, code), lang)
     return {
         "grid": page_chart(
             f"xa-{code}-tieu-chi", grid, partial(criteria_grid_chart, grid, lang, [name, t("commune.grid", lang)])

@@ -87,10 +87,10 @@ def criteria_charts(
 ) -> dict[str, PageChart]:
     """The criteria page's four charts for a selection, by role: heatmap, ranking, bands, trend."""
     from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
-    from ntm.charts.progress import scope_text
+    from ntm.formatting import scope_text
 
     names, catalogue = inputs.names, inputs.catalogue
-    scope = scope_text(districts, lang, names)
+    scope = scope_text(districts, names, lang)
     selection = select(dataset.commune_year, year, districts)
     label = criterion_labels(catalogue, lang)[criterion]
     parts = {

@@ -231,9 +231,10 @@ def progress_charts(
     dataset, inputs: PageInputs, year: int, districts=(), lang: str = "vi"
 ) -> list[tuple[PageChart, Progress | None, str]]:
     """(chart, the main target's progress, verdict) of every progress metric for a selection."""
-    from ntm.charts.progress import frame_kinds, progress_export, progress_spec, scope_text
+    from ntm.charts.progress import frame_kinds, progress_export, progress_spec
+    from ntm.formatting import scope_text
 
-    scope = scope_text(districts, lang, inputs.names)
+    scope = scope_text(districts, inputs.names, lang)
     charts = []
     for metric in PROGRESS_METRICS:
         frame, result = progress_frame(

@@ -5,8 +5,9 @@ import io
 from PIL import Image
 from progress_fixtures import commune_year, published, sources, targets
 
-from ntm.charts.export import chart_png, chart_svg, frame_csv
+from ntm.charts.export import chart_png, chart_svg
 from ntm.charts.progress import progress_chart
+from ntm.reports.tables import to_csv_bytes
 
 
 def chart(lang="vi", districts=()):
@@ -62,7 +63,7 @@ def test_svg_export_has_the_vietnamese_title_and_numbers():
 def test_csv_keeps_vietnamese_text():
     import pandas as pd
 
-    text = frame_csv(pd.DataFrame({"tên": ["Tràng Định"]})).decode("utf-8-sig")
+    text = to_csv_bytes(pd.DataFrame({"tên": ["Tràng Định"]})).decode("utf-8-sig")
     assert text.splitlines() == ["tên", "Tràng Định"]
 
 
