@@ -107,9 +107,6 @@ def scaled_target(target: float, denominator: float | None, communes: int) -> fl
     return float(math.ceil(target * communes / denominator - 1e-9))
 
 
-COUNT_METRICS = {"communes_ntm", "communes_ntm_advanced", "communes_ntm_model"}
-
-
 def headline_progress(
     commune_year: pd.DataFrame,
     targets: pd.DataFrame,
@@ -118,28 +115,24 @@ def headline_progress(
     target_year: int = 2025,
     scope: str = "province",
 ) -> list[Progress]:
-    """Progress of every commune-level target of `target_year` for a selection.
+    """Progress of every target of `target_year` for a selection whose metric has a headline card
+    in the metric registry (ntm.metrics), in the targets' order.
 
     For a selection of districts, count targets are carried pro rata to the selection's
     communes in `as_of`; average and minimum targets apply as they are."""
-    from ntm.metrics import select, yearly_series
+    from ntm.metrics import keys, metric, select, yearly_series
 
     rows = targets[(targets["scope"] == scope) & (targets["year"] == target_year)]
     selection_size = len(select(commune_year, as_of, districts))
+    headline = keys("headline")
     result = []
     for row in rows.itertuples():
-        if row.metric not in (
-            "communes_ntm",
-            "communes_ntm_advanced",
-            "communes_ntm_model",
-            "avg_criteria",
-            "min_criteria",
-        ):
+        if row.metric not in headline:
             continue
         series = yearly_series(commune_year, row.metric, districts)
         target = float(row.value)
         denominator = row.denominator if pd.notna(row.denominator) else None
-        if districts and row.metric in COUNT_METRICS:
+        if districts and metric(row.metric).kind == "count":
             target = scaled_target(target, denominator, selection_size)
             denominator = selection_size
         result.append(

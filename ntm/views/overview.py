@@ -8,21 +8,20 @@ from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
 from ntm.dataset import LEVELS
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
-from ntm.metrics import BANDS
-from ntm.targets import COUNT_METRICS, Progress
+from ntm.metrics import BANDS, format_metric, metric
+from ntm.targets import Progress
 from ntm.views.page_chart import PageChart, page_chart
 
-DECIMALS = {"avg_criteria": 1}
 STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red"}
 
 
-def _fmt(metric: str, value: float, lang: str) -> str:
-    return fmt_number(value, DECIMALS.get(metric, 0), lang)
+def _fmt(key: str, value: float, lang: str) -> str:
+    return format_metric(key, value, lang)
 
 
 def progress_card(p: Progress, lang: str) -> dict[str, str]:
     """Label, value, gap and verdict of one target, in `lang`."""
-    if p.metric in COUNT_METRICS and p.denominator:
+    if metric(p.metric).kind == "count" and p.denominator:
         whole = p.communes or p.denominator
         value = t("target.of", lang, value=_fmt(p.metric, p.value, lang), denominator=fmt_number(whole, lang=lang))
         value += f" ({fmt_percent(p.value / whole, lang=lang)})"
@@ -46,7 +45,7 @@ def progress_card(p: Progress, lang: str) -> dict[str, str]:
         )
     )
     return {
-        "label": t(f"metric.{p.metric}", lang),
+        "label": metric(p.metric).label(lang),
         "value": _fmt(p.metric, p.value, lang),
         "detail": value,
         "delta": gap or None,

@@ -8,18 +8,39 @@ from functools import lru_cache, partial
 
 import pandas as pd
 
+from ntm import metrics
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.metrics import select, yearly_series
 from ntm.paths import DATA
-from ntm.targets import COUNT_METRICS, Progress, needed_trajectory, progress, projection, scaled_target
+from ntm.targets import Progress, needed_trajectory, progress, projection, scaled_target
 from ntm.views.page_chart import PageChart, PageInputs
 
 SOURCES = DATA / "sources.csv"
 PLAN_BASELINE_YEAR = 2020  # the 2021-2025 plan starts from the end-2020 figures
-PROGRESS_METRICS = ("communes_ntm", "avg_criteria", "min_criteria", "communes_ntm_advanced", "communes_ntm_model")
 KINDS = ("actual", "published", "target", "trajectory", "projection")
 FRAME_COLUMNS = ("kind", "year", "value", "denominator", "label", "source", "note")
+
+
+def __getattr__(name: str):
+    """PROGRESS_METRICS: the registry's progress metrics (see progress_metrics), derived on reading."""
+    if name == "PROGRESS_METRICS":
+        return progress_metrics()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def progress_metrics(targets: pd.DataFrame | None = None) -> tuple[str, ...]:
+    """The metrics with a progress chart (the registry's progress role), in their order; given the
+    targets, only those that have one."""
+    shown = metrics.keys("progress")
+    if targets is None:
+        return shown
+    targeted = set(targets["metric"])
+    return tuple(key for key in shown if key in targeted)
+
+
+def _counts(metric: str) -> bool:
+    return metrics.metric(metric).kind == "count"
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +87,10 @@ def metric_targets(targets: pd.DataFrame, metric: str, districts=(), communes: i
     result = []
     for row in province.itertuples():
         own = rows[(rows["year"] == row.year) & rows["scope"].isin([district_scope(d) for d in districts])]
-        if len(own) == len(districts) and (metric in COUNT_METRICS or len(districts) == 1):
+        if len(own) == len(districts) and (_counts(metric) or len(districts) == 1):
             denominator = own["denominator"].sum(min_count=len(own))
             result.append((row.year, float(own["value"].sum()), denominator, own["source"].iloc[0]))
-        elif metric in COUNT_METRICS and communes:
+        elif _counts(metric) and communes:
             result.append(
                 (row.year, scaled_target(float(row.value), row.denominator, communes), float(communes), row.source)
             )
@@ -119,7 +140,7 @@ def baseline_year(series: pd.Series, target_year: int, preferred: int = PLAN_BAS
 def target_label(metric: str, value: float, denominator, decimals: int, fmt) -> str:
     """'115/181' for a count with its denominator, '15' or '14,5' otherwise."""
     text = fmt(value, decimals if value != int(value) else 0)
-    if metric in COUNT_METRICS and denominator is not None and pd.notna(denominator):
+    if _counts(metric) and denominator is not None and pd.notna(denominator):
         text += "/" + fmt(denominator, 0)
     return text
 
@@ -141,7 +162,7 @@ def progress_frame(
     series = series[series.index <= as_of]
     communes = len(select(commune_year, as_of, districts))
     titles = source_titles(lang, sources)
-    decimals = 1 if metric == "avg_criteria" else 0
+    decimals = metrics.metric(metric).decimals
     fmt = partial(fmt_number, lang=lang)
     parts = [pd.DataFrame({"kind": "actual", "year": series.index.astype(int), "value": series.to_numpy(dtype=float)})]
     figures = published_figures(published, metric, districts, as_of)
@@ -198,9 +219,9 @@ def verdict(p: Progress | None, lang: str = "vi") -> str:
     """One line: on track (reached in year Y), behind by N, reached in year Y, or missed by N."""
     if p is None:
         return t("verdict.nodata", lang)
-    decimals = 1 if p.metric == "avg_criteria" else 0
+    decimals = metrics.metric(p.metric).decimals
     shortfall = projected_shortfall(p)
-    if p.metric in COUNT_METRICS:
+    if _counts(p.metric):
         shortfall = math.ceil(shortfall - 1e-9)
     target = target_label(p.metric, p.target, p.denominator, decimals, partial(fmt_number, lang=lang))
     unit = t(f"unit.one.{p.metric}" if shortfall == 1 else f"unit.{p.metric}", lang)
@@ -236,7 +257,7 @@ def progress_charts(
 
     scope = scope_text(districts, inputs.names, lang)
     charts = []
-    for metric in PROGRESS_METRICS:
+    for metric in progress_metrics(inputs.targets):
         frame, result = progress_frame(
             dataset.commune_year, inputs.targets, inputs.published, metric, list(districts), year, lang
         )
