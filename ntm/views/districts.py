@@ -10,7 +10,6 @@ from ntm import metrics
 from ntm.i18n import t
 from ntm.metrics import format_metric, select, yearly_series
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
-from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 PROVINCE = "province"
 
