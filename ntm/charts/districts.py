@@ -5,19 +5,19 @@ import pandas as pd
 
 from ntm.charts.style import styled
 from ntm.i18n import t
+from ntm.metrics import metric as registered
 
-FORMATS = {"share_ntm": ".0%", "avg_criteria": ",.1f"}
 COLORS = ("#1f77b4", "#555555")
 
 
 def small_multiples(frame: pd.DataFrame, metric: str, lang: str, title: str, columns: int = 4) -> alt.TopLevelMixin:
     """A grid of small line charts, one per district in code order, sharing the y scale."""
-    value_format = FORMATS.get(metric, ",d")
+    entry = registered(metric)
     series = list(dict.fromkeys(frame["series"]))
     order = list(frame.sort_values("district_code")["district"].unique())
     base = alt.Chart().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=-90, labelFontSize=9, values=_even_years(frame))),
-        y=alt.Y("value:Q", title=None, axis=alt.Axis(format=value_format, tickCount=4)),
+        y=alt.Y("value:Q", title=None, axis=alt.Axis(format=entry.axis_format, tickCount=4)),
         color=alt.Color(
             "series:N",
             title=None,
@@ -31,7 +31,7 @@ def small_multiples(frame: pd.DataFrame, metric: str, lang: str, title: str, col
             alt.Tooltip("district:N", title=t("chart.district", lang)),
             alt.Tooltip("series:N", title=t("chart.series", lang)),
             alt.Tooltip("year:O", title=t("chart.year", lang)),
-            alt.Tooltip("value:Q", title=t(f"metric.{metric}", lang), format=FORMATS.get(metric, ",d")),
+            alt.Tooltip("value:Q", title=entry.label(lang), format=entry.d3),
         ],
     )
     chart = (

@@ -7,6 +7,7 @@ import pandas as pd
 from ntm.charts.style import styled
 from ntm.formatting import scope_text
 from ntm.i18n import t
+from ntm.metrics import metric as registered
 from ntm.views.progress import KINDS, progress_frame, verdict
 
 COLORS = {
@@ -17,7 +18,6 @@ COLORS = {
     "projection": "#6baed6",
 }
 DASHES = {"trajectory": [6, 4], "projection": [2, 3]}
-VALUE_FORMAT = {"avg_criteria": ",.1f"}
 WIDTH, HEIGHT = 640, 320
 
 
@@ -33,7 +33,9 @@ def progress_layers(
     `data`, the chart reads that named dataset instead of embedding the frame (see progress_spec)."""
     frame = with_series(frame, lang)
     present = [k for k in KINDS if (frame["kind"] == k).any()]
-    value_format = VALUE_FORMAT.get(metric, ",.0f")
+    entry = registered(metric)
+    value_format = entry.d3
+    tick_step = 1 if entry.decimals == 0 else 5 * 10**-entry.decimals  # counts: whole ticks; 0.5 at 1 decimal
     color = alt.Color(
         "series:N",
         title=None,
@@ -43,7 +45,7 @@ def progress_layers(
     tooltip = [
         alt.Tooltip("series:N", title=t("chart.series", lang)),
         alt.Tooltip("year:Q", title=t("chart.year", lang), format="d"),
-        alt.Tooltip("value:Q", title=t(f"metric.{metric}", lang), format=value_format),
+        alt.Tooltip("value:Q", title=entry.label(lang), format=value_format),
     ]
     sourced = tooltip + [
         alt.Tooltip("denominator:Q", title=t("chart.denominator", lang), format=",d"),
@@ -59,7 +61,7 @@ def progress_layers(
         y=alt.Y(
             "value:Q",
             title=t(f"metric.{metric}", lang),
-            axis=alt.Axis(format=value_format, tickMinStep=0.5 if metric == "avg_criteria" else 1),
+            axis=alt.Axis(format=entry.axis_format, tickMinStep=tick_step),
         ),
         color=color,
     )
