@@ -7,9 +7,8 @@ import pandas as pd
 
 from ntm.criteria import criterion_name
 from ntm.dataset import unmet_criteria
-from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
-from ntm.metrics import criterion_counts, district_table
+from ntm.metrics import criterion_counts, district_table, format_metric, keys, metric
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
@@ -92,28 +91,27 @@ def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[s
 
 
 def district_ranking(selection: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Districts of the selection, best share meeting the standard first (numbers, not text)."""
+    """Districts of the selection with the registry's table metrics, best share meeting the standard
+    first (numbers, not text)."""
     table = district_table(selection)
     table.insert(0, "district", table["district_code"].map(names))
     ranked = table.sort_values(["share_ntm", "avg_criteria"], ascending=False, kind="stable")
-    columns = [
-        "district",
-        "communes",
-        "communes_ntm",
-        "share_ntm",
-        "avg_criteria",
-        "min_criteria",
-        "communes_ntm_advanced",
-        "communes_ntm_model",
-    ]
-    return ranked[columns].reset_index(drop=True)
+    return ranked[["district", *keys("table")]].reset_index(drop=True)
 
 
 def district_export(selection: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The district ranking for download: numbers rounded to each metric's decimals, shares as
+    percentages under a '(%)' header."""
     table = district_ranking(selection, names)
-    table["share_ntm"] = (100 * table["share_ntm"]).round(1)
-    table["avg_criteria"] = table["avg_criteria"].round(2)
-    return _headers(table, lang).rename(columns={t("col.share_ntm", lang): t("col.share_ntm_pct", lang)})
+    percent_headers = {}
+    for key in keys("table"):
+        entry = metric(key)
+        if entry.percent:
+            table[key] = (100 * table[key]).round(entry.decimals)
+            percent_headers[t(f"col.{key}", lang)] = t(f"col.{key}_pct", lang)
+        elif entry.decimals:
+            table[key] = table[key].round(entry.decimals)
+    return _headers(table, lang).rename(columns=percent_headers)
 
 
 def criteria_table(criteria: pd.DataFrame, selection: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -131,29 +129,10 @@ def criteria_export(
     return _headers(table, lang).rename(columns={t("col.share", lang): t("col.share_pct", lang)})
 
 
-DISTRICT_COLUMNS = (
-    "communes",
-    "communes_ntm",
-    "share_ntm",
-    "avg_criteria",
-    "min_criteria",
-    "communes_ntm_advanced",
-    "communes_ntm_model",
-)
-FORMATS = {
-    "share_ntm": lambda v, lang: fmt_percent(v, 1, lang),
-    "avg_criteria": lambda v, lang: fmt_number(v, 2, lang),
-}
-
-
-def format_column(values: pd.Series, column: str, lang: str) -> pd.Series:
-    fmt = FORMATS.get(column, lambda v, lg: fmt_number(v, 0, lg))
-    return values.map(lambda v: fmt(v, lang))
-
-
 def district_summary(table: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """The per-district metrics table as text in `lang`, with a name column and headers."""
+    """The per-district metrics table (the registry's table metrics) as text in `lang`, with a name
+    column and headers."""
     shown = pd.DataFrame({"district": table["district_code"].map(names)})
-    for column in DISTRICT_COLUMNS:
-        shown[column] = format_column(table[column], column, lang)
+    for key in keys("table"):
+        shown[key] = table[key].map(lambda v, key=key: format_metric(key, v, lang))
     return shown.rename(columns={c: t(f"col.{c}", lang) for c in shown.columns})
