@@ -8,6 +8,7 @@ import pandas as pd
 
 from ntm.formatting import fmt_number, fmt_percent, scope_text
 from ntm.i18n import t
+from ntm.metrics import format_metric, keys
 from ntm.targets import Progress
 
 INCH, PT = 914400, 12700  # EMU; python-pptx, fpdf2 and matplotlib are imported when a deck is built
@@ -51,19 +52,13 @@ def headline_rows(progress: list[Progress], lang: str) -> tuple[tuple[str, ...],
 
 
 def ranking_rows(ranking: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...]:
-    """The district ranking (ntm.reports.tables.district_ranking) as display text, best first."""
-    header = tuple(t(f"col.{c}", lang) for c in ("district", "communes", "communes_ntm", "share_ntm", "avg_criteria"))
+    """The district ranking (ntm.reports.tables.district_ranking) as display text, best first: the
+    registry's deck columns."""
+    columns = keys("deck")
+    header = (t("col.district", lang), *(t(f"col.{key}", lang) for key in columns))
     rows = [header]
-    for rank, row in enumerate(ranking.head(RANKING_ROWS).itertuples(), start=1):
-        rows.append(
-            (
-                f"{rank}. {row.district}",
-                fmt_number(row.communes, lang=lang),
-                fmt_number(row.communes_ntm, lang=lang),
-                fmt_percent(row.share_ntm, 1, lang),
-                fmt_number(row.avg_criteria, 1, lang),
-            )
-        )
+    for rank, row in enumerate(ranking.head(RANKING_ROWS).to_dict("records"), start=1):
+        rows.append((f"{rank}. {row['district']}", *(format_metric(key, row[key], lang) for key in columns)))
     return tuple(rows)
 
 
