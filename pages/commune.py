@@ -41,7 +41,7 @@ if f.levels:
     )
 if found.empty:
     st.info(
-        t("commune.none", f.lang, query=query) if query.strip() else t("commune.none.levels", f.lang),
+        t("commune.none", f.lang, query=page.literal(query)) if query.strip() else t("commune.none.levels", f.lang),
         icon=":material/search_off:",
     )
     st.stop()

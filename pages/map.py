@@ -55,7 +55,7 @@ def select_clicked(frame) -> None:
 def active_boundaries(dataset, lang):
     loaded, frame, error = loaders.configured_boundaries(dataset, st.session_state.get(state.MAP_BOUNDARY_FILE))
     if error:
-        st.warning(t("map.boundaries.error", lang, detail=error), icon=":material/map:")
+        st.warning(t("map.boundaries.error", lang, detail=page.literal(error)), icon=":material/map:")
     return loaded, frame
 
 
@@ -71,7 +71,9 @@ def boundary_report(loaded, lang) -> None:
         ("repaired", loaded.repaired),
     ):
         if names:
-            st.warning(t(f"map.boundaries.{key}", lang, names=", ".join(names)), icon=":material/map:")
+            st.warning(
+                t(f"map.boundaries.{key}", lang, names=", ".join(page.literal(n) for n in names)), icon=":material/map:"
+            )
 
 
 def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
