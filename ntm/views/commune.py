@@ -8,9 +8,9 @@ from unidecode import unidecode
 
 from ntm.criteria import criterion_labels
 from ntm.dataset import CRITERION_COLUMNS, unmet_criteria
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number
 from ntm.i18n import t
-from ntm.metrics import select, summary
+from ntm.metrics import format_metric, select, summary
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 
@@ -104,19 +104,15 @@ def district_context(commune_year: pd.DataFrame, code: str, year: int) -> dict:
 
 def context_table(context: dict, district_name: str, lang: str) -> pd.DataFrame:
     """This commune, its district and the province side by side, as text in `lang`."""
+    shown = ("communes", "avg_criteria", "share_ntm")
     rows = [
         (t("commune.context.row.commune", lang), "–", fmt_number(context["criteria_met"], 0, lang), "–"),
         *(
-            (
-                name,
-                fmt_number(s["communes"], 0, lang),
-                fmt_number(s["avg_criteria"], 1, lang),
-                fmt_percent(s["share_ntm"], 1, lang),
-            )
+            (name, *(format_metric(key, s[key], lang) for key in shown))
             for name, s in ((district_name, context["district"]), (t("scope.province", lang), context["province"]))
         ),
     ]
-    headers = [" ", t("col.communes", lang), t("col.avg_criteria", lang), t("col.share_ntm", lang)]
+    headers = [" ", *(t(f"col.{key}", lang) for key in shown)]
     return pd.DataFrame(rows, columns=headers)
 
 
