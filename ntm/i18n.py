@@ -63,6 +63,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "metric.avg_criteria": ("Bình quân tiêu chí/xã", "Average criteria per commune"),
     "metric.min_criteria": ("Số tiêu chí thấp nhất", "Fewest criteria in a commune"),
     "metric.communes_below_10": ("Xã dưới 10 tiêu chí", "Communes below 10 criteria"),
+    "metric.criterion_share": ("Tỷ lệ xã đạt tiêu chí {criterion}", "Share of communes meeting criterion {criterion}"),
     "level.none": ("Chưa đạt chuẩn", "Not yet meeting"),
     "level.standard": ("Đạt chuẩn", "Standard"),
     "level.advanced": ("Nâng cao", "Advanced"),
@@ -208,10 +209,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "verdict.on_track": (
         "Đúng tiến độ: theo nhịp 3 năm qua ({pace}/năm), sẽ đạt mục tiêu năm {target_year} ({target}) vào năm {year}.",
-        "On track: at the last 3 years' pace ({pace} a year), the {target_year} target ({target}) is reached in {year}.",
+        "On track: at the last 3 years' pace ({pace} a year), "
+        "the {target_year} target ({target}) is reached in {year}.",
     ),
     "verdict.behind": (
-        "Chậm tiến độ: theo nhịp 3 năm qua ({pace}/năm), đến năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
+        "Chậm tiến độ: theo nhịp 3 năm qua ({pace}/năm), "
+        "đến năm {target_year} còn thiếu {gap} {unit} so với mục tiêu {target}.",
         "Behind: at the last 3 years' pace ({pace} a year), {gap} {unit} short of the {target_year} target ({target}).",
     ),
     "verdict.missed": (
