@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ntm.criteria import criterion_name
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_percent
 from ntm.geo import assets as static_assets
 from ntm.geo.folium_map import choropleth
 from ntm.geo.image import district_map_png
@@ -80,12 +80,8 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
     catalogue = loaders.criteria_catalogue()
     st.subheader(t("map.panel.against", lang, district=names[code]))
     rows = map_panel.against_province(dataset, year, code)
-    shown = {"share_ntm": lambda v: fmt_percent(v, 1, lang), "avg_criteria": lambda v: fmt_number(v, 1, lang)}
     table = {
-        t(f"metric.{m}", lang): [
-            shown.get(m, lambda v: fmt_number(v, 0, lang))(d),
-            shown.get(m, lambda v: fmt_number(v, 0, lang))(p),
-        ]
+        t(f"metric.{m}", lang): [map_panel.format_value(d, m, lang), map_panel.format_value(p, m, lang)]
         for m, d, p in rows.itertuples(index=False)
     }
     st.table(
