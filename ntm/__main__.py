@@ -64,6 +64,20 @@ def run_hash(args) -> int:
     return 0
 
 
+def run_boundaries(args) -> int:
+    """Print a boundary file's match report (level, column, matched, unmatched, collisions,
+    missing, skipped); 1 when the file cannot be used."""
+    from ntm.geo.boundaries import BoundaryError, check_file, describe
+
+    try:
+        report = check_file(args.file)
+    except BoundaryError as exc:
+        print(f"Kết luận: KHÔNG dùng được. {exc}")
+        return 1
+    print(describe(report))
+    return 0 if report.problem is None else 1
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m ntm", description="Nhập và quản lý số liệu nông thôn mới.")
     main.add_argument("--database", help="địa chỉ cơ sở dữ liệu (mặc định: NTM_DATABASE_URL hoặc data/ntm.sqlite)")
@@ -82,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("--year", type=int, default=2025)
     command.set_defaults(run=run_template)
     commands.add_parser("hash-password", help="băm mật khẩu biên tập viên").set_defaults(run=run_hash)
+    command = commands.add_parser("boundaries", help="kiểm tra một tệp ranh giới (huyện cũ hoặc xã mới)")
+    command.add_argument("file")
+    command.set_defaults(run=run_boundaries)
     return main
 
 

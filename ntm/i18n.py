@@ -162,6 +162,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "map.boundaries.missing": ("Thiếu ranh giới của: {names}", "No boundary for: {names}"),
     "map.boundaries.repaired": ("Đã sửa hình học không hợp lệ: {names}", "Invalid geometry repaired: {names}"),
+    "map.boundaries.skipped": (
+        "Bỏ qua đối tượng không có hình hoặc không có tên: {names}",
+        "Skipped features with no shape or no name: {names}",
+    ),
+    "map.boundaries.union": (
+        "Ranh giới huyện cũ được ghép từ ranh giới các xã, phường mới (từ 1/7/2025), mỗi xã mới tính vào "
+        "huyện cũ có nhiều xã cũ của nó nhất. Quanh {names} (xã mới gồm cả xã cũ của hai huyện), đường "
+        "ranh giới huyện chỉ là gần đúng.",
+        "Former district shapes are joined from the new communes and wards (from 1 July 2025), each counted "
+        "in the former district most of its old communes belonged to. Around {names} (new communes that took "
+        "in old communes of two districts), the district borders are only approximate.",
+    ),
     "map.boundaries.error": (
         "Không dùng được tệp ranh giới: {detail} Bản đồ đang dùng ranh giới gần đúng.",
         "The boundary file cannot be used: {detail} The map shows the approximate boundaries.",

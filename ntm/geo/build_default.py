@@ -1,44 +1,54 @@
-"""Build the bundled schematic district boundaries, reproducibly, from the registry alone.
+"""Build the bundled former-district shapes (geo/lang_son_districts_approx.geojson), reproducibly.
 
-Each unit's centroid in data/registry.csv (units in force on 30 June 2025) gets its Voronoi cell;
-cells are dissolved by district and clipped to a buffered concave hull of all centroids. The shapes
-are approximate: the map says so and explains how to load official ones (NTM_BOUNDARIES).
+Each of the 65 units from 1 July 2025 (geo/lang_son_communes_2025-07.geojson, real shapes) is
+counted in its former district: the old district most of its old units belonged to
+(ntm.registry.former_districts). The shapes of each district's new units are joined, then
+simplified together so neighbours keep one shared border, until the file fits SIZE_BUDGET bytes.
+
+The union follows the old district borders except around the four new units formed from old
+communes of two districts (Đông Kinh, Kỳ Lừa, Khánh Khê, Tân Đoàn): there the whole new unit goes
+to one district. Features carry `approximate` (true for the districts concerned) and `straddling`
+(those units' names), and the map says so.
 
     .venv/bin/python -m ntm.geo.build_default
 """
 
 import geopandas as gpd
-import shapely
 
-from ntm.geo.boundaries import DEFAULT_BOUNDARIES
-from ntm.registry import LAST_DISTRICT_STRUCTURE_DAY, in_force, load_registry
+from ntm.geo.boundaries import DEFAULT_BOUNDARIES, dissolve_to_former_districts
+from ntm.paths import COMMUNES_2025
+from ntm.registry import load_new_units, load_registry
 
-METRIC_CRS = 32648  # UTM zone 48N, metres
-HULL_RATIO = 0.35
-HULL_BUFFER_M = 6000
+SIZE_BUDGET = 10_000  # bytes of the written file (the Voronoi schematic it replaces was 8.3 KB)
+TOLERANCES_DEG = (0.002, 0.004, 0.006, 0.008, 0.010, 0.012, 0.015, 0.020, 0.030)
 PRECISION_DEG = 1e-4
 
 
-def schematic_districts(registry) -> gpd.GeoDataFrame:
-    units = registry[in_force(registry, LAST_DISTRICT_STRUCTURE_DAY)].drop_duplicates(["lat", "lon"])
-    points = gpd.GeoDataFrame(
-        units[["district_code", "district_name"]], geometry=gpd.points_from_xy(units["lon"], units["lat"]), crs=4326
-    ).to_crs(METRIC_CRS)
-    multipoint = shapely.MultiPoint(list(points.geometry))
-    outline = shapely.concave_hull(multipoint, ratio=HULL_RATIO).buffer(HULL_BUFFER_M).simplify(500)
-    cells = shapely.voronoi_polygons(multipoint, extend_to=outline.buffer(HULL_BUFFER_M), ordered=True)
-    points = points.set_geometry(list(cells.geoms))
-    districts = points.dissolve(by="district_code", aggfunc="first", as_index=False)
-    districts = districts.set_geometry(districts.geometry.intersection(outline))
-    districts = districts.to_crs(4326)
-    districts = districts.set_geometry(districts.geometry.simplify_coverage(0.002))
-    rounded = districts.geometry.set_precision(PRECISION_DEG, mode="pointwise")
-    return districts.set_geometry(rounded)[["district_code", "district_name", "geometry"]]
+def _text(frame: gpd.GeoDataFrame) -> str:
+    return frame.to_json(drop_id=True, indent=None)
+
+
+def former_district_shapes(registry=None, new_units=None, budget: int = SIZE_BUDGET) -> gpd.GeoDataFrame:
+    """district_code, district_name, approximate, straddling, geometry (EPSG:4326), one row per
+    former district in code order, simplified to fit `budget` bytes of GeoJSON."""
+    registry = load_registry() if registry is None else registry
+    new_units = load_new_units() if new_units is None else new_units
+    communes = gpd.read_file(COMMUNES_2025)[["code", "geometry"]]
+    districts = dissolve_to_former_districts(communes, new_units)
+    names = registry.drop_duplicates("district_code").set_index("district_code")["district_name"]
+    districts.insert(1, "district_name", districts["district_code"].map(names))
+    districts = districts[["district_code", "district_name", "approximate", "straddling", "geometry"]]
+    for tolerance in TOLERANCES_DEG:
+        simplified = districts.set_geometry(districts.geometry.simplify_coverage(tolerance))
+        rounded = simplified.set_geometry(simplified.geometry.set_precision(PRECISION_DEG, mode="pointwise"))
+        if rounded.geometry.is_valid.all() and len(_text(rounded).encode()) <= budget:
+            return rounded
+    raise ValueError(f"no tolerance up to {TOLERANCES_DEG[-1]} fits {budget} bytes with valid shapes")
 
 
 def main() -> None:
-    frame = schematic_districts(load_registry())
-    DEFAULT_BOUNDARIES.write_text(frame.to_json(drop_id=True, indent=None), encoding="utf-8")
+    frame = former_district_shapes()
+    DEFAULT_BOUNDARIES.write_text(_text(frame), encoding="utf-8")
     print(f"{DEFAULT_BOUNDARIES}: {len(frame)} districts, {DEFAULT_BOUNDARIES.stat().st_size:,} bytes")
 
 
