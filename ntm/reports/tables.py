@@ -10,14 +10,18 @@ from ntm.dataset import unmet_criteria
 from ntm.i18n import t
 from ntm.metrics import criterion_counts, district_table, format_metric, keys, metric
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Signs that start a formula, with their full-width forms (＝ ＋ － ＠), which spreadsheets in East Asian
+# locales read as the same signs.
+FORMULA_SIGNS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+FORMULA_STARTS = (*FORMULA_SIGNS, "\t", "\r", "\n")
 MAX_WIDTH = 60
 
 
 def neutralise(value):
-    """A text cell that a spreadsheet would read as a formula, prefixed with an apostrophe;
+    """A text cell that a spreadsheet would read as a formula, prefixed with an apostrophe: it starts
+    with a formula sign, a tab or a line break, or with blanks before a formula sign (' =1', '\n=1');
     anything else (numbers included, negative ones too) unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_SIGNS)):
         return "'" + value
     return value
 

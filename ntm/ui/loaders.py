@@ -104,11 +104,11 @@ def configured_boundaries(dataset: Dataset, upload=None):
 
 
 @st.cache_data(show_spinner=False, hash_funcs=DATASET)
-def district_map_png(dataset: Dataset, year: int, lang: str) -> bytes:
-    """The static district map of the share of communes meeting the standard (overview, presentation)."""
+def district_map_png(dataset: Dataset, year: int, lang: str, projector: bool = False) -> bytes:
+    """The static district map of the share of communes meeting the standard (presentation mode)."""
     from ntm.reports.deck import district_map
 
-    return district_map(dataset, year, lang)
+    return district_map(dataset, year, lang, projector)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=DATASET)

@@ -3,6 +3,7 @@
 from io import BytesIO, StringIO
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -28,11 +29,40 @@ def test_neutralise_prefixes_formula_text_and_leaves_numbers():
     assert exports.neutralise(-2.5) == -2.5
 
 
+@pytest.mark.parametrize(
+    "text",
+    [" =SUM(A1)", "  +1", "\n=1+1", "\t@cmd", "\r-1", "\u3000=1", "＝SUM(A1)", "＋84", "－1", "＠cmd", " ＝1", "\n＠x"],
+)
+def test_neutralise_sees_a_formula_behind_blanks_and_in_full_width(text):
+    assert exports.neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Xã Tân Thành", "a=b", "x-1", "  Lộc Bình ", "", "   "])
+def test_neutralise_leaves_ordinary_text(text):
+    assert exports.neutralise(text) == text
+
+
+SIGNS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+
+
 @given(st.text(min_size=1))
 def test_no_neutralised_text_starts_a_formula(text):
     result = exports.neutralise(text)
-    assert not result.startswith(("=", "+", "-", "@"))
-    assert result.endswith(text)
+    assert not result.lstrip().startswith(SIGNS) and not result.startswith(("\t", "\r", "\n"))
+    assert result in (text, "'" + text)
+
+
+@given(st.text(alphabet=" \t\r\n\u3000", max_size=4), st.sampled_from(SIGNS), st.text(max_size=8))
+def test_blanks_before_a_sign_are_neutralised(blanks, sign, rest):
+    assert exports.neutralise(blanks + sign + rest) == "'" + blanks + sign + rest
+
+
+def test_exports_neutralise_blank_prefixed_and_full_width_formulas():
+    frame = pd.DataFrame({"Tên": [" =1+1", "＝1+1", "\n@x", "Lộc Bình"]})
+    back = pd.read_csv(StringIO(exports.to_csv_bytes(frame).decode("utf-8-sig")))
+    assert list(back["Tên"]) == ["' =1+1", "'＝1+1", "'\n@x", "Lộc Bình"]
+    ws = load_workbook(BytesIO(exports.to_xlsx_bytes(frame, "t"))).active
+    assert [c.value for c in ws["A"][1:]] == ["' =1+1", "'＝1+1", "'\n@x", "Lộc Bình"]
 
 
 def sample_frame():
