@@ -11,6 +11,7 @@ st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾",
 
 snapshot = page.url_snapshot()
 lang = sidebar.language_switch()
+page.global_style(lang)
 dataset = loaders.load_active_dataset()
 pages = [
     st.Page(

@@ -82,4 +82,16 @@ def wait_for_app(page, timeout_ms: int = 30000) -> None:
         " && document.querySelectorAll('[data-testid=\"stMain\"] h1').length > 0",
         timeout=timeout_ms,
     )
-    page.wait_for_timeout(500)
+    wait_for_drawn(page, timeout_ms)
+
+
+DRAWN = """() => {
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  const images = [...document.querySelectorAll('[data-testid="stMain"] img')];
+  return charts.every(c => c.querySelector('canvas, svg')) && images.every(i => i.complete && i.naturalWidth > 0);
+}"""
+
+
+def wait_for_drawn(page, timeout_ms: int = 30000) -> None:
+    """Wait until every chart has drawn and every image has loaded (instead of a fixed pause)."""
+    page.wait_for_function(DRAWN, timeout=timeout_ms)

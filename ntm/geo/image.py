@@ -36,9 +36,11 @@ def district_map_png(
     title: str | None = None,
     width_in: float = 8.0,
     dpi: int = 150,
+    font_scale: float = 1.0,
 ) -> bytes:
     """A choropleth PNG of the districts: colour by class, district names, a legend with
-    `metric_label` as its title, and a note when the boundaries are schematic."""
+    `metric_label` as its title, and a note when the boundaries are schematic. `font_scale` enlarges
+    every text (labels and legend) for a projector."""
     table = districts(load_registry())
     boundaries = boundaries or load_boundaries(table)
     breaks = breaks or default_breaks(values_by_district_code)
@@ -53,7 +55,7 @@ def district_map_png(
             (point.x, point.y),
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=8 * font_scale,
             color="#111111",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
         )
@@ -66,14 +68,14 @@ def district_map_png(
         title=metric_label,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
-        fontsize=8,
-        title_fontsize=8,
+        fontsize=8 * font_scale,
+        title_fontsize=8 * font_scale,
         frameon=True,
     )
     if title:
-        axes.set_title(title, fontsize=11)
+        axes.set_title(title, fontsize=11 * font_scale)
     if not boundaries.official:
-        figure.text(0.01, 0.01, t("map.image.approximate", lang), fontsize=7, color="#555555")
+        figure.text(0.01, 0.01, t("map.image.approximate", lang), fontsize=7 * font_scale, color="#555555")
     axes.set_axis_off()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", bbox_inches="tight")

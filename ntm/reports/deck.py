@@ -247,12 +247,19 @@ def to_pdf(deck: Deck, lang: str) -> bytes:
     return bytes(pdf.output())
 
 
-def district_map(dataset, year: int, lang: str) -> bytes:
-    """The district map of the share of communes meeting the standard in `year`."""
+# A projector's map: drawn at 100 dpi, 9 inches wide, shown at its own size; texts of 8 pt x 2.4 are
+# 27 px high on a 1920x1080 screen (the legend as well), and the map fits under the title.
+PROJECTOR = {"width_in": 9.0, "dpi": 100, "font_scale": 2.4}
+
+
+def district_map(dataset, year: int, lang: str, projector: bool = False) -> bytes:
+    """The district map of the share of communes meeting the standard in `year` (large texts for a
+    projector when asked)."""
     from ntm.geo.image import district_map_png
     from ntm.views.map import values_by_district
 
-    return district_map_png(values_by_district(dataset, year, "share_ntm"), t("metric.share_ntm", lang), lang)
+    values = values_by_district(dataset, year, "share_ntm")
+    return district_map_png(values, t("metric.share_ntm", lang), lang, **(PROJECTOR if projector else {}))
 
 
 def progress_image(

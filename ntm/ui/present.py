@@ -17,8 +17,9 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stMainBlockContainer"] {max-width: 100%; padding: 1.5rem 3rem;}
 [data-testid="stMain"] p, [data-testid="stMain"] li {font-size: 1.6rem;}
 [data-testid="stMain"] h1 {font-size: 3.4rem;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 5.5rem !important; line-height: 1.15;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 4.5rem !important; line-height: 1.1;}
 [data-testid="stMetricLabel"] p {font-size: 1.6rem;}
+.st-key-present-arrows {display: none;}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] {padding: 1rem;}
   [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMetricLabel"] p {font-size: 1.1rem;}
@@ -53,12 +54,15 @@ def progress_png(dataset, year: int, districts: tuple[str, ...], lang: str) -> b
 
 
 def overview_screen(dataset, f) -> None:
-    cards = {p.metric: progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)}
-    shown = [cards[m] for m in ("communes_ntm", "avg_criteria", "min_criteria") if m in cards]
-    for column, card in zip(st.columns(len(shown)), shown):
-        with column, st.container(border=True):
-            st.metric(card["label"], card["value"], card["delta"], delta_color=card["delta_color"], delta_arrow="off")
-            st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
+    """Every headline target as a card, three to a row, so the screen is full and nothing scrolls."""
+    cards = [progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)]
+    for start in range(0, len(cards), 3):
+        for column, card in zip(st.columns(3), cards[start : start + 3]):
+            with column, st.container(border=True):
+                st.metric(
+                    card["label"], card["value"], card["delta"], delta_color=card["delta_color"], delta_arrow="off"
+                )
+                st.markdown(f"{card['detail']}  \n**{card['status']}** · {card['target']}")
 
 
 def criteria_screen(dataset, f) -> None:
@@ -75,11 +79,44 @@ def criteria_screen(dataset, f) -> None:
         st.markdown(f"**{row.criterion_id}. {row.criterion}**: {line}")
 
 
+def step(offset: int) -> None:
+    """Move `offset` screens on (back when negative), round the end."""
+    current = st.session_state.get(state.PRESENT_SCREEN) or SCREENS[0]
+    st.session_state[state.PRESENT_SCREEN] = SCREENS[(SCREENS.index(current) + offset) % len(SCREENS)]
+
+
+def step_buttons(lang: str) -> None:
+    """Previous and next, on PageUp/PageDown (what a presentation clicker sends) and on the arrow
+    keys (hidden buttons: Streamlit gives a button one shortcut)."""
+    row = st.container(horizontal=True)
+    row.button(
+        t("present.prev", lang),
+        on_click=step,
+        args=(-1,),
+        icon=":material/chevron_left:",
+        shortcut="PageUp",
+        key="present-prev",
+    )
+    row.button(
+        t("present.next", lang),
+        on_click=step,
+        args=(1,),
+        icon=":material/chevron_right:",
+        shortcut="PageDown",
+        key="present-next",
+    )
+    with st.container(key="present-arrows"):
+        st.button(t("present.prev", lang), on_click=step, args=(-1,), shortcut="Left", key="present-left")
+        st.button(t("present.next", lang), on_click=step, args=(1,), shortcut="Right", key="present-right")
+
+
 def run(dataset) -> None:
     """Show the chosen screen of the current selection."""
     f = state.current_filters(dataset)
     st.markdown(LARGE_TYPE, unsafe_allow_html=True)
-    left, right = st.columns([3, 1])
+    left, middle, right = st.columns([3, 2, 1.4], vertical_alignment="center")
+    with middle:
+        step_buttons(f.lang)
     screen = (
         left.segmented_control(
             t("present.screen", f.lang),
@@ -106,9 +143,9 @@ def run(dataset) -> None:
     if screen == "overview":
         overview_screen(dataset, f)
     elif screen == "map":
-        st.columns([1, 3, 1])[1].image(loaders.district_map_png(dataset, f.year, f.lang), width=820)
+        st.image(loaders.district_map_png(dataset, f.year, f.lang, projector=True))
     elif screen == "progress":
-        st.columns([1, 6, 1])[1].image(progress_png(dataset, f.year, f.districts, f.lang), width=1150)
+        st.columns([1, 6, 1])[1].image(progress_png(dataset, f.year, f.districts, f.lang), width=980)
     else:
         criteria_screen(dataset, f)
     if dataset.illustrative:

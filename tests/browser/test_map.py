@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 from browser_kit import ARTIFACTS_DIR, wait_for_app
+from playwright.sync_api import expect
 
 LOCAL = {"127.0.0.1", "localhost"}
 
@@ -56,9 +57,15 @@ def test_clicking_a_district_opens_its_panel(app_url, chromium):
     _block_network(page)
     _open_map(page, app_url, "?lang=English")
     frame = _map_frame(page)
-    page.wait_for_timeout(1500)  # let the component attach its click handlers
-    frame.locator("path.ntm-district").nth(1).click(force=True)  # features in code order: 178, 180, ...
-    page.get_by_text("Tràng Định against the province").wait_for(timeout=30000)
+    heading = page.get_by_text("Tràng Định against the province")
+    for _ in range(10):  # the component attaches its click handlers a moment after drawing: click again
+        frame.locator("path.ntm-district").nth(1).click(force=True)  # features in code order: 178, 180, ...
+        try:
+            expect(heading).to_be_visible(timeout=3000)
+            break
+        except AssertionError:
+            continue
+    expect(heading).to_be_visible(timeout=30000)
     tables = page.locator("[data-testid='stTableStyledTable']")
     tables.nth(2).wait_for(timeout=30000)
     assert tables.count() == 3

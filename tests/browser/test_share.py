@@ -177,7 +177,6 @@ def test_screenshots_of_every_page(app_url, chromium, record_property):
             page = chromium.new_page(viewport={"width": width, "height": height})
             page.goto(url)
             wait_for_app(page)
-            page.wait_for_timeout(1000)
             target = SCREENS / f"{name}-{label}.png"
             page.screenshot(path=target, full_page=True)
             assert page.locator("[data-testid='stException']").count() == 0, name
