@@ -103,8 +103,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ntm.ingest.store import unavailable
+
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except StoreError as exc:  # a damaged or unreachable store, a refused restore: the message, no traceback
+        print(exc, file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(unavailable(exc, args.database), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -3,10 +3,13 @@
 Every import is a new version holding the whole dataset after the import, with who, when, the
 file's hash and row counts. One version is active; any earlier one can be made active again.
 An import runs in one transaction: a failure or a killed process leaves the previous data intact.
+The audit log (`ntm_audit`) records who logged in or failed to, imported, activated or rolled back
+a version, and restored the store; imports and activations write their row in their own transaction.
 """
 
+import getpass
 import hashlib
-import os
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +20,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -25,14 +29,30 @@ from sqlalchemy import (
     create_engine,
     func,
     insert,
+    make_url,
     select,
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from ntm.ingest.location import DEFAULT_URL, database_url, store_exists  # noqa: F401 (part of this API)
+from ntm.ingest.location import (  # noqa: F401 (part of this API)
+    DEFAULT_URL,
+    StoreError,
+    StoreUnavailable,
+    database_url,
+    sqlite_file_problem,
+    sqlite_path,
+    store_exists,
+)
 
 CHUNK_ROWS = 5000
+CONNECT_TIMEOUT = 5  # seconds before an unreachable PostgreSQL server is reported
+DETAIL_CHARS = 1000
+ACTOR_CHARS = 200
+# What the audit log records (ntm.i18n has `import.audit.action.<action>` for each).
+AUDIT_ACTIONS = ("login", "login_failed", "logout", "session_expired", "import", "activate", "rollback", "restore")
+log = logging.getLogger("ntm")
 
 metadata = MetaData()
 versions = Table(
@@ -72,6 +92,17 @@ level_rows = Table(
     Column("level", String(10), nullable=False),
     Column("recognised_year", SmallInteger, nullable=True),
 )
+audit = Table(
+    "ntm_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(ACTOR_CHARS), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("version_id", Integer, nullable=True),  # no foreign key: a failed activation names no version
+    Column("detail", String(DETAIL_CHARS), nullable=False),
+    Index("ix_ntm_audit_actor_action_at", "actor", "action", "at"),
+)
 
 
 @dataclass(frozen=True)
@@ -98,17 +129,178 @@ class Change:
     replaced: pd.DataFrame
 
 
-class StoreError(RuntimeError):
-    pass
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    version_id: int | None
+    detail: str
 
 
-def connect(url: str | None = None) -> Engine:
+def connect(url: str | None = None, *, create: bool = True) -> Engine:
+    """The store at `url`, its tables created when missing (so an older store gains the audit log).
+
+    A SQLite file that exists is checked first and never initialised when it is empty, truncated or
+    not a database (StoreUnavailable, the file left as it is); a missing file is created only with
+    `create` (an import), otherwise StoreUnavailable("missing"). An unreachable server raises
+    StoreUnavailable("unreachable") after CONNECT_TIMEOUT seconds."""
     url = url or database_url()
-    if url.startswith("sqlite:///"):
-        os.makedirs(os.path.dirname(os.path.abspath(url.removeprefix("sqlite:///"))), exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+    path = sqlite_path(url)
+    if path is not None:
+        if path.exists():
+            problem = sqlite_file_problem(path)
+            if problem is not None:
+                raise problem
+        elif not create:
+            raise StoreUnavailable("missing", f"Chưa có kho dữ liệu {path} (kho được tạo khi nhập dữ liệu lần đầu).")
+        else:
+            path.absolute().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True, **_engine_options(url))
+    except (ArgumentError, ImportError, ValueError) as exc:
+        raise StoreUnavailable("unreachable", f"Địa chỉ cơ sở dữ liệu không dùng được ({exc}).") from exc
+    try:
+        metadata.create_all(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise unavailable(exc, url) from exc
     return engine
+
+
+def _engine_options(url: str) -> dict:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        return {"connect_args": {"connect_timeout": CONNECT_TIMEOUT}}
+    return {}
+
+
+def describe_url(url: str) -> str:
+    """The database's place for messages: the SQLite file, or host, port and database (no password)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "?"
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def unavailable(exc: BaseException, url: str | None = None) -> StoreUnavailable:
+    """A failure of the database library as StoreUnavailable, with its one-line Vietnamese message.
+    SQLite reading garbage is a corrupt file; any other database error is an unreachable server."""
+    if isinstance(exc, StoreUnavailable):
+        return exc
+    url = url or database_url()
+    place = describe_url(url)
+    log.warning("store %s unavailable: %s", place, exc)
+    if sqlite_path(url) is not None:
+        text = str(getattr(exc, "orig", exc))
+        if "unable to open" in text or "readonly" in text:
+            return StoreUnavailable("unreadable", f"Không mở được tệp cơ sở dữ liệu {place} ({text}).")
+        return StoreUnavailable(
+            "corrupt",
+            f"Tệp cơ sở dữ liệu {place} đã hỏng ({text}); tệp được giữ nguyên. "
+            "Khôi phục từ bản sao lưu: python -m ntm restore TỆP_SAO_LƯU --force.",
+        )
+    return StoreUnavailable("unreachable", f"Không kết nối được cơ sở dữ liệu {place}.")
+
+
+def check_intact(connection) -> None:
+    """Refuse to write into a SQLite file whose pages are damaged (`PRAGMA quick_check`)."""
+    if connection.dialect.name != "sqlite":
+        return
+    try:
+        result = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").all()]
+    except SQLAlchemyError as exc:
+        raise unavailable(exc, str(connection.engine.url)) from exc
+    if result != ["ok"]:
+        raise StoreUnavailable(
+            "corrupt",
+            f"Tệp cơ sở dữ liệu đã hỏng ({'; '.join(map(str, result[:3]))}); không ghi gì vào tệp. "
+            "Khôi phục từ bản sao lưu: python -m ntm restore TỆP_SAO_LƯU --force.",
+        )
+
+
+def local_user() -> str:
+    """The account running a command, as the audit log names it."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "(không rõ)"
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive times (stored in UTC); PostgreSQL aware ones."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def _audit_values(actor: str, action: str, detail: str, version_id: int | None, at: datetime | None) -> dict:
+    if action not in AUDIT_ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    return {
+        "at": at or datetime.now(UTC),
+        "actor": (actor or "(không rõ)")[:ACTOR_CHARS],
+        "action": action,
+        "version_id": version_id,
+        "detail": (detail or "")[:DETAIL_CHARS],
+    }
+
+
+def record(
+    engine: Engine,
+    actor: str,
+    action: str,
+    *,
+    detail: str = "",
+    version_id: int | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Add one row to the audit log (its own transaction)."""
+    with engine.begin() as connection:
+        connection.execute(insert(audit).values(**_audit_values(actor, action, detail, version_id, at)))
+
+
+def list_audit(engine: Engine, limit: int | None = 200) -> list[AuditEntry]:
+    """The audit log, newest first."""
+    query = select(audit).order_by(audit.c.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as connection:
+        rows = connection.execute(query).mappings().all()
+    return [AuditEntry(**{**dict(row), "at": _utc(row["at"])}) for row in rows]
+
+
+def login_failures(engine: Engine, actor: str, since: datetime, limit: int = 64) -> list[datetime]:
+    """Times of the failed logins of `actor` after `since` and after their last successful login,
+    newest first: the counter behind the login delay, shared by every server process."""
+    actor = actor[:ACTOR_CHARS]
+    with engine.connect() as connection:
+        last_login = _utc(
+            connection.execute(
+                select(func.max(audit.c.at)).where(audit.c.actor == actor, audit.c.action == "login")
+            ).scalar()
+        )
+        start = max(since, last_login) if last_login is not None else since
+        rows = connection.execute(
+            select(audit.c.at)
+            .where(audit.c.actor == actor, audit.c.action == "login_failed", audit.c.at > start)
+            .order_by(audit.c.at.desc())
+            .limit(limit)
+        ).scalars()
+        return [_utc(moment) for moment in rows]
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when no table of the store holds a row (no version, no audit entry)."""
+    with engine.connect() as connection:
+        return not any(
+            connection.execute(select(func.count()).select_from(table)).scalar() for table in metadata.sorted_tables
+        )
 
 
 def file_hash(data: bytes) -> str:
@@ -124,7 +316,9 @@ def list_versions(engine: Engine) -> list[Version]:
     current = active_version_id(engine)
     with engine.connect() as connection:
         rows = connection.execute(select(versions).order_by(versions.c.id.desc())).mappings().all()
-    return [Version(**dict(row), active=row["id"] == current) for row in rows]
+    return [
+        Version(**{**dict(row), "created_at": _utc(row["created_at"])}, active=row["id"] == current) for row in rows
+    ]
 
 
 def load_version(engine: Engine, version_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -165,9 +359,10 @@ def load_active(engine: Engine) -> tuple[int, pd.DataFrame, pd.DataFrame] | None
     return (version_id, *load_version(engine, version_id))
 
 
-def plan_change(engine: Engine, criteria: pd.DataFrame, levels: pd.DataFrame) -> Change:
-    """Merge validated tables into the active version: their commune-years replace or add."""
-    current = load_active(engine)
+def plan_change(engine: Engine | None, criteria: pd.DataFrame, levels: pd.DataFrame) -> Change:
+    """Merge validated tables into the active version: their commune-years replace or add. With no
+    store yet (`engine` None) everything is added."""
+    current = load_active(engine) if engine is not None else None
     keys = ["commune_code", "year"]
     new_pairs = levels[keys].astype({"year": "int16"})
     if current is None:
@@ -216,11 +411,14 @@ def save_import(
     rows_file: int,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Store a change as a new active version, all or nothing; return the version id."""
+    """Store a change as a new active version with its audit row, all or nothing; return the version id.
+    A damaged SQLite file is refused before anything is written."""
     with engine.begin() as connection:
+        check_intact(connection)
+        now = datetime.now(UTC)
         version_id = connection.execute(
             insert(versions).values(
-                created_at=datetime.now(UTC),
+                created_at=now,
                 created_by=user,
                 filename=filename,
                 file_sha256=data_hash,
@@ -237,6 +435,8 @@ def save_import(
                 on_progress(min(start + CHUNK_ROWS, len(records)), len(records))
         connection.execute(insert(level_rows), _records(change.levels, version_id))
         _set_active(connection, version_id)
+        detail = f"{filename} ({len(change.added)} thêm mới, {len(change.replaced)} thay thế)"
+        connection.execute(insert(audit).values(**_audit_values(user, "import", detail, version_id, now)))
     return version_id
 
 
@@ -247,8 +447,18 @@ def _set_active(connection, version_id: int) -> None:
         connection.execute(insert(active).values(id=1, version_id=version_id))
 
 
-def activate(engine: Engine, version_id: int) -> None:
+def activate(engine: Engine, version_id: int, *, user: str | None = None) -> str:
+    """Make a version active, with its audit row (`user`, else the account running the command):
+    "rollback" when it is older than the active one, else "activate"; return that action."""
     with engine.begin() as connection:
+        check_intact(connection)
         if connection.execute(select(versions.c.id).where(versions.c.id == version_id)).scalar() is None:
             raise StoreError(f"Không có phiên bản số {version_id}.")
+        current = connection.execute(select(active.c.version_id).where(active.c.id == 1)).scalar()
+        action = "rollback" if current is not None and version_id < current else "activate"
         _set_active(connection, version_id)
+        detail = f"trước đó: phiên bản {current}" if current is not None else ""
+        connection.execute(
+            insert(audit).values(**_audit_values(user or local_user(), action, detail, version_id, None))
+        )
+    return action

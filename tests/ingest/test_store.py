@@ -4,12 +4,10 @@ import os
 import signal
 import subprocess
 import sys
-import uuid
 
 import pandas as pd
 import pytest
-from import_fixtures import postgres_url, valid_xlsx
-from sqlalchemy import create_engine, text
+from import_fixtures import valid_xlsx
 
 from ntm.ingest.flow import commit, preview
 from ntm.ingest.store import (
@@ -23,21 +21,6 @@ from ntm.ingest.store import (
     store_exists,
 )
 from ntm.paths import ROOT
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'ntm.sqlite'}"
-        return
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(postgres_url())
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    yield postgres_url() + ("&" if "?" in postgres_url() else "?") + f"options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
 
 
 def store_file(engine, data, name, registry, user="test"):
