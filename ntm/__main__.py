@@ -5,6 +5,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from ntm.formatting import fmt_number
 from ntm.ingest.auth import hash_password
 from ntm.ingest.flow import commit, preview
 from ntm.ingest.store import StoreError, activate, connect, list_versions
@@ -20,7 +21,7 @@ def run_import(args) -> int:
         for problem in result.validation.problems:
             print(("LỖI " if problem.is_error else "CẢNH BÁO ") + problem.describe())
         if not result.ok:
-            print(f"{path}: không nhập (có {len(result.validation.errors)} lỗi).")
+            print(f"{path}: không nhập (có {fmt_number(result.validation.error_count)} lỗi).")
             status = 1
             continue
         summary = f"{path}: {len(result.change.added)} xã-năm thêm mới, {len(result.change.replaced)} xã-năm thay thế"

@@ -108,10 +108,10 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
     errors = result.validation.errors
     warnings = [p for p in result.validation.problems if not p.is_error]
     if errors:
-        st.error(t("import.errors", lang, n=len(errors)))
+        st.error(t("import.errors", lang, n=result.validation.error_count))
         st.dataframe(problems_table(errors, lang), hide_index=True)
     if warnings:
-        with st.expander(t("import.warnings", lang, n=len(warnings)), expanded=not errors):
+        with st.expander(t("import.warnings", lang, n=result.validation.warning_count), expanded=not errors):
             st.dataframe(problems_table(warnings, lang), hide_index=True)
     if not result.ok:
         return

@@ -5,9 +5,13 @@ index `expected.csv`; the tests build the same corpus in a temporary folder thro
 """
 
 import csv
+import functools
 import io
+import re
+import struct
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -16,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ntm.criteria import CRITERION_IDS, load_criteria  # noqa: E402
 from ntm.dataset import load_dataset  # noqa: E402
-from ntm.ingest.read import MAX_BYTES  # noqa: E402
+from ntm.ingest.read import MAX_BYTES, MAX_ROWS  # noqa: E402
 from ntm.ingest.template import headers, wide_rows  # noqa: E402
 from ntm.paths import DEMO_DIR  # noqa: E402
 from ntm.registry import load_registry  # noqa: E402
@@ -65,6 +69,79 @@ def xlsx_bytes(sheets: dict[str, list[list]], setup=None) -> bytes:
     return buffer.getvalue()
 
 
+SHEET_PART = "xl/worksheets/sheet1.xml"
+
+
+def with_part(xlsx: bytes, part: str, pieces) -> bytes:
+    """`xlsx` with the archive member `part` replaced by the concatenation of `pieces`, written as it
+    comes (a 60 MB member never sits in memory)."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            if name != part:
+                archive.writestr(name, source.read(name))
+        with archive.open(part, "w", force_zip64=True) as member:
+            for piece in pieces:
+                member.write(piece)
+    return buffer.getvalue()
+
+
+def padded_sheet(xlsx: bytes, megabytes: int) -> bytes:
+    """A zip bomb in miniature: the sheet keeps its cells, followed by `megabytes` MB of spaces (valid
+    XML), so that without the archive checks the file would import."""
+    sheet = zipfile.ZipFile(io.BytesIO(xlsx)).read(SHEET_PART)
+    head, tail = sheet.split(b"</sheetData>")
+    return with_part(xlsx, SHEET_PART, [head, *[b" " * (1 << 20)] * megabytes, b"</sheetData>", tail])
+
+
+def declared_dimension(xlsx: bytes, ref: str) -> bytes:
+    sheet = zipfile.ZipFile(io.BytesIO(xlsx)).read(SHEET_PART)
+    return with_part(
+        xlsx, SHEET_PART, [re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), sheet)]
+    )
+
+
+def extra_rows(xlsx: bytes, numbers, dimension: str | None = None) -> bytes:
+    """The sheet with a one-cell row appended for each row number (its dimension left as it was, or
+    set to `dimension`: a sheet that lies about its size)."""
+    sheet = zipfile.ZipFile(io.BytesIO(xlsx)).read(SHEET_PART)
+    if dimension:
+        sheet = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), sheet)
+    head, tail = sheet.split(b"</sheetData>")
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' for n in numbers).encode()
+    return with_part(xlsx, SHEET_PART, [head, rows, b"</sheetData>", tail])
+
+
+def with_doctype(xlsx: bytes, part: str = SHEET_PART) -> bytes:
+    """A part that declares entities ("billion laughs"); a parser that expanded them would need GBs."""
+    body = zipfile.ZipFile(io.BytesIO(xlsx)).read(part).removeprefix(b'<?xml version="1.0" encoding="UTF-8"?>')
+    laughs = '<!ENTITY l0 "ha">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    declaration = f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE worksheet [{laughs}]>\n'.encode()
+    return with_part(xlsx, part, [declaration, body])
+
+
+def png_bytes() -> bytes:
+    """A real 1x1 white PNG."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def all_rows_wrong(rows: int) -> list[list[str]]:
+    """The template's header and `rows` rows in which every criterion cell is wrong."""
+    table = valid_table()
+    row = table[1][:FIRST_TC] + ["?"] * len(CRITERION_IDS) + table[1][LEVEL:]
+    return [table[0]] + [row] * rows
+
+
 def edited(table, row: int, column: int, value: str) -> list[list[str]]:
     copy = [list(r) for r in table]
     copy[row][column] = value
@@ -87,6 +164,7 @@ def other_level(label: str) -> str:
     return "NTM nâng cao" if label == "NTM kiểu mẫu" else "NTM kiểu mẫu"
 
 
+@functools.cache
 def build_cases() -> list[tuple[str, bytes, str]]:
     """(file name, content, expected message fragment) for every bad file."""
     table = valid_table()
@@ -111,7 +189,7 @@ def build_cases() -> list[tuple[str, bytes, str]]:
         ("empty.csv", b"", "tệp rỗng"),
         ("blank_lines.csv", b"\n\n  \n", "tệp rỗng"),
         ("old_excel.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Excel 97-2003"),
-        ("report.xlsx", b"%PDF-1.4\n%fake\n", "tệp là PDF"),
+        ("report.xlsx", b"%PDF-1.4\n%fake\n", "là tài liệu PDF, không phải bảng tính"),
         ("text_named.xlsx", csv_bytes(table), "đuôi .xlsx nhưng không phải là tệp Excel"),
         ("zip_not_excel.xlsx", zip_buffer.getvalue(), "tệp nén không phải là tệp Excel"),
         ("truncated.xlsx", good_xlsx[: len(good_xlsx) // 2], "bị hỏng"),
@@ -200,6 +278,23 @@ def build_cases() -> list[tuple[str, bytes, str]]:
             csv_bytes(edited(edited(long, 2, 4, other_level(long[1][4])), 2, 5, "2015")),
             "mức đạt chuẩn khác với dòng",
         ),
+        ("zip_bomb.xlsx", padded_sheet(good_xlsx, 60), "Khi giải nén chiếm 60 MB, vượt giới hạn 50 MB"),
+        ("zip_ratio.xlsx", padded_sheet(good_xlsx, 20), "nén với tỉ lệ"),
+        ("entities.xlsx", with_doctype(good_xlsx), "khai báo DOCTYPE/ENTITY"),
+        ("entities_in_workbook.xlsx", with_doctype(good_xlsx, "xl/workbook.xml"), "«xl/workbook.xml» khai báo DOCTYPE"),
+        ("picture.xlsx", png_bytes(), "là ảnh PNG, không phải bảng tính (dù có đuôi .xlsx)"),
+        ("photo.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), "là ảnh JPEG"),
+        ("animation.xlsx", b"GIF89a\x01\x00\x01\x00" + bytes(40), "là ảnh GIF"),
+        ("web_page.csv", b"<!DOCTYPE html>\n<html><body><table></table></body></html>", "là trang web (HTML)"),
+        (
+            "million_rows_declared.xlsx",
+            declared_dimension(good_xlsx, "A1:Z1000000"),
+            "có 1.000.000 dòng theo vùng dữ liệu khai báo",
+        ),
+        ("rows_beyond_dimension.xlsx", extra_rows(good_xlsx, range(8, MAX_ROWS + 2)), "có hơn 50.000 dòng"),
+        ("far_row_lying_dimension.xlsx", extra_rows(good_xlsx, [1_000_000], "A1:Y7"), "có hơn 50.000 dòng"),
+        ("too_many_rows.csv", csv_bytes(table[:1] + [table[1]] + [[""]] * MAX_ROWS), "có hơn 50.000 dòng"),
+        ("every_row_wrong.csv", csv_bytes(all_rows_wrong(2000)), "lỗi cùng loại khác"),
     ]
     return cases
 

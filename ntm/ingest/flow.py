@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy.engine import Engine
 
 from ntm.dataset import DatasetError, validate_tables
-from ntm.ingest.read import error
+from ntm.ingest.read import capped, error
 from ntm.ingest.store import Change, file_hash, plan_change, save_import
 from ntm.ingest.validation import Validation, validate_upload
 
@@ -30,10 +30,10 @@ def preview(engine: Engine, data: bytes, filename: str, registry: pd.DataFrame) 
     try:
         validate_tables(change.criteria, change.levels, registry)
     except DatasetError as exc:
-        validation.problems += [
+        validation.problems += capped(
             error(f"dữ liệu sau khi nhập không hợp lệ: {message}", row=row, column=column)
             for _table, row, column, message in exc.problems
-        ]
+        )
         return Preview(validation, None)
     return Preview(validation, change)
 

@@ -6,6 +6,7 @@ sheet, row and column, in Vietnamese, with a suggestion where one exists.
 """
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ import pandas as pd
 
 from ntm.criteria import CRITERION_IDS
 from ntm.dataset import YEAR_RANGE
-from ntm.ingest.read import Problem, Sheet, column_letter, error, read_upload, warning
+from ntm.ingest.read import Problem, ProblemLog, Sheet, column_letter, error, read_upload, warning
 
 HEADER_ALIASES = {
     "code": {"ma xa", "ma", "ma don vi", "ma dvhc", "commune code", "commune_code", "code"},
@@ -50,10 +51,19 @@ LEVEL_LABELS_VI = {
     "advanced": "NTM nâng cao",
     "model": "NTM kiểu mẫu",
 }
+LEVEL_CHOICES = tuple(sorted(set().union(*LEVEL_WORDS.values()) - {""}))
+MET_CHOICES = tuple(sorted(MET_TRUE | MET_FALSE))
 INSTRUCTION_SHEETS = {"huong dan", "instructions", "ghi chu"}
 CRITERION_HEADER = re.compile(r"^(?:tc|tieu chi|criterion|chi tieu)\s*0?(\d{1,2})(?:\s|$)|^0?(\d{1,2})(?:\s+\D|$)")
 
 
+@functools.lru_cache(maxsize=4096)  # a file repeats its values: a wrong file must not cost a fuzzy match per cell
+def close_match(text: str, choices: tuple[str, ...], cutoff: float) -> str | None:
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Text folded for matching: no diacritics, lower case, single spaces, no punctuation."""
     text = unicodedata.normalize("NFD", str(text).replace("Đ", "D").replace("đ", "d").replace("Ð", "D"))
@@ -142,7 +152,7 @@ class CommuneResolver:
         self.by_name: dict[str, list[str]] = {}
         for code, short in zip(registry["code"], registry["short_name"]):
             self.by_name.setdefault(key(short), []).append(code)
-        self.names = sorted(self.by_name)
+        self.names = tuple(sorted(self.by_name))
         districts = registry.drop_duplicates("district_code")
         self.districts = {}
         for code, name in zip(districts["district_code"], districts["district_name"]):
@@ -159,10 +169,10 @@ class CommuneResolver:
         return next(str(row["district_name"]) for row in self.registry.values() if row["district_code"] == code)
 
     def suggest_name(self, folded: str) -> str:
-        close = difflib.get_close_matches(folded, self.names, n=1, cutoff=0.6)
+        close = close_match(folded, self.names, 0.6)
         if not close:
             return "kiểm tra lại tên theo danh mục đơn vị hành chính."
-        code = self.by_name[close[0]][0]
+        code = self.by_name[close][0]
         row = self.registry[code]
         return f"có phải là «{row['name']}» ({row['district_name']}, mã {code})?"
 
@@ -255,7 +265,7 @@ def cell(row: list[str], index: int | None) -> str:
 
 
 def read_common(
-    sheet: Sheet, number: int, row: list[str], columns: Columns, resolver: CommuneResolver, problems: list[Problem]
+    sheet: Sheet, number: int, row: list[str], columns: Columns, resolver: CommuneResolver, problems: ProblemLog
 ) -> tuple[str | None, int | None]:
     fields = columns.fields
     code, message, suggestion = resolver.resolve(
@@ -291,14 +301,14 @@ def read_common(
 
 
 def read_level(
-    sheet: Sheet, number: int, row: list[str], columns: Columns, problems: list[Problem]
+    sheet: Sheet, number: int, row: list[str], columns: Columns, problems: ProblemLog
 ) -> tuple[str | None, int | None]:
     fields = columns.fields
     text = cell(row, fields.get("level"))
     level = parse_level(text)
     if level is None:
-        close = difflib.get_close_matches(key(text), sorted(set().union(*LEVEL_WORDS.values()) - {""}), n=1, cutoff=0.5)
-        found = parse_level(close[0]) if close else None
+        close = close_match(key(text), LEVEL_CHOICES, 0.5)
+        found = parse_level(close) if close else None
         problems.append(
             error(
                 f"mức đạt chuẩn «{text}» không hợp lệ.",
@@ -339,7 +349,7 @@ def data_rows(sheet: Sheet, header_row: int):
 
 
 def read_wide(
-    sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver, problems: list[Problem]
+    sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver, problems: ProblemLog
 ) -> list[Record]:
     records = []
     for number, row in data_rows(sheet, header_row):
@@ -361,9 +371,9 @@ def read_wide(
 def met_problem(text: str, sheet: str, number: int, column: str) -> Problem:
     if not text:
         return error("ô trống: chưa ghi kết quả tiêu chí.", sheet, number, column, "ghi «Đạt» hoặc «Chưa đạt».")
-    close = difflib.get_close_matches(key(text), sorted(MET_TRUE | MET_FALSE), n=1, cutoff=0.6)
+    close = close_match(key(text), MET_CHOICES, 0.6)
     hint = (
-        ("có phải là «Đạt»?" if close and close[0] in MET_TRUE else "có phải là «Chưa đạt»?")
+        ("có phải là «Đạt»?" if close in MET_TRUE else "có phải là «Chưa đạt»?")
         if close
         else "chỉ nhận «Đạt» (hoặc x, 1, TRUE, có) và «Chưa đạt» (hoặc 0, FALSE, không)."
     )
@@ -371,7 +381,7 @@ def met_problem(text: str, sheet: str, number: int, column: str) -> Problem:
 
 
 def read_long(
-    sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver, problems: list[Problem]
+    sheet: Sheet, header_row: int, columns: Columns, resolver: CommuneResolver, problems: ProblemLog
 ) -> list[Record]:
     groups: dict[tuple[str, int], Record] = {}
     for number, row in data_rows(sheet, header_row):
@@ -436,7 +446,7 @@ def read_long(
     return list(groups.values())
 
 
-def read_sheet(sheet: Sheet, resolver: CommuneResolver, problems: list[Problem], only_sheet: bool) -> list[Record]:
+def read_sheet(sheet: Sheet, resolver: CommuneResolver, problems: ProblemLog, only_sheet: bool) -> list[Record]:
     header_row = header_row_of(sheet)
     if header_row is None:
         problems.append(warning("trang trống, bỏ qua.", sheet.name))
@@ -497,7 +507,7 @@ def read_sheet(sheet: Sheet, resolver: CommuneResolver, problems: list[Problem],
     return read_wide(sheet, header_row, columns, resolver, problems)
 
 
-def cross_checks(records: list[Record], problems: list[Problem]) -> None:
+def cross_checks(records: list[Record], problems: ProblemLog) -> None:
     seen: dict[tuple[str, int], Place] = {}
     for record in records:
         pair = (record.commune_code, record.year)
@@ -541,7 +551,7 @@ def cross_checks(records: list[Record], problems: list[Problem]) -> None:
 class Validation:
     criteria: pd.DataFrame
     levels: pd.DataFrame
-    problems: list[Problem]
+    problems: list[Problem]  # of each kind, the first rows' problems and a line counting the others
 
     @property
     def ok(self) -> bool:
@@ -550,6 +560,15 @@ class Validation:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, those summed up in a 'và N lỗi cùng loại khác' line included."""
+        return sum(p.count for p in self.problems if p.is_error)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(p.count for p in self.problems if not p.is_error)
 
 
 def to_tables(records: list[Record]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -569,7 +588,7 @@ def to_tables(records: list[Record]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def validate_sheets(sheets: list[Sheet], registry: pd.DataFrame) -> Validation:
-    problems: list[Problem] = []
+    problems = ProblemLog()
     data_sheets = [s for s in sheets if key(s.name) not in INSTRUCTION_SHEETS]
     resolver = CommuneResolver(registry)
     records = []
@@ -581,7 +600,7 @@ def validate_sheets(sheets: list[Sheet], registry: pd.DataFrame) -> Validation:
             error("tệp không có dòng số liệu nào.", suggestion="điền số liệu vào tệp mẫu, bắt đầu từ dòng 2.")
         )
     criteria, levels = to_tables(records)
-    return Validation(criteria, levels, problems)
+    return Validation(criteria, levels, problems.problems())
 
 
 def validate_upload(data: bytes, filename: str, registry: pd.DataFrame) -> Validation:

@@ -5,6 +5,7 @@ from import_fixtures import valid_xlsx
 from make_bad_files import build_cases, build_corpus
 
 from ntm.__main__ import main
+from ntm.ingest.read import KEEP_PER_KIND
 from ntm.ingest.store import connect, list_versions, load_active
 
 CASES = [name for name, _, _ in build_cases()]
@@ -40,3 +41,13 @@ def test_bad_file_gives_its_message_and_leaves_store_unchanged(name, corpus, sto
     assert list_versions(engine) == versions_before
     active_after, criteria_after, _ = load_active(engine)
     assert active_after == active_before and criteria_after.equals(criteria_before)
+
+
+def test_a_file_wrong_on_every_row_prints_its_first_rows_and_a_count(corpus, store, capsys):
+    path, _ = corpus["every_row_wrong.csv"]
+    assert main(["--database", store, "import", str(path), "--user", "test"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == KEEP_PER_KIND + 2
+    assert lines[0].startswith("LỖI trang «every_row_wrong.csv», dòng 2, cột E (TC01. Quy hoạch): giá trị «?»")
+    assert lines[-2].startswith("LỖI trang «every_row_wrong.csv»: và 37.900 lỗi cùng loại khác (từ dòng 7)")
+    assert lines[-1] == f"{path}: không nhập (có 38.000 lỗi)."
