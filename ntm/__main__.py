@@ -65,6 +65,27 @@ def run_hash(args) -> int:
     return 0
 
 
+def run_backup(args) -> int:
+    from ntm.ingest.backup import backup
+
+    print(backup(args.file, args.database))
+    return 0
+
+
+def run_restore(args) -> int:
+    from ntm.ingest.backup import restore
+
+    print(restore(args.file, args.database, force=args.force).message)
+    return 0
+
+
+def run_export_all(args) -> int:
+    from ntm.ingest.backup import export_all
+
+    print(export_all(args.folder, args.database))
+    return 0
+
+
 def run_boundaries(args) -> int:
     """Print a boundary file's match report (level, column, matched, unmatched, collisions,
     missing, skipped); 1 when the file cannot be used."""
@@ -100,6 +121,16 @@ def parser() -> argparse.ArgumentParser:
     command = commands.add_parser("boundaries", help="kiểm tra một tệp ranh giới (huyện cũ hoặc xã mới)")
     command.add_argument("file")
     command.set_defaults(run=run_boundaries)
+    command = commands.add_parser("backup", help="sao lưu kho dữ liệu vào một tệp (SQLite, hoặc pg_dump)")
+    command.add_argument("file")
+    command.set_defaults(run=run_backup)
+    command = commands.add_parser("restore", help="khôi phục kho dữ liệu từ một bản sao lưu")
+    command.add_argument("file")
+    command.add_argument("--force", action="store_true", help="ghi đè kho đã có dữ liệu (kho cũ được giữ lại)")
+    command.set_defaults(run=run_restore)
+    command = commands.add_parser("export-all", help="xuất mọi phiên bản ra CSV kèm bảng kê để bàn giao")
+    command.add_argument("folder")
+    command.set_defaults(run=run_export_all)
     return main
 
 

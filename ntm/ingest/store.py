@@ -158,7 +158,7 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
         else:
             path.absolute().parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(url, pool_pre_ping=True, **_engine_options(url))
+        engine = create_engine(url, pool_pre_ping=True, **engine_options(url))
     except (ArgumentError, ImportError, ValueError) as exc:
         raise StoreUnavailable("unreachable", f"Địa chỉ cơ sở dữ liệu không dùng được ({exc}).") from exc
     try:
@@ -169,11 +169,15 @@ def connect(url: str | None = None, *, create: bool = True) -> Engine:
     return engine
 
 
-def _engine_options(url: str) -> dict:
+def engine_options(url: str) -> dict:
+    """create_engine's options for `url`: PostgreSQL gives up on an unreachable server after CONNECT_TIMEOUT."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         return {"connect_args": {"connect_timeout": CONNECT_TIMEOUT}}
     return {}
+
+
+_engine_options = engine_options  # the name ntm.ingest.flow imports
 
 
 def describe_url(url: str) -> str:
