@@ -14,7 +14,7 @@ def main(argv: list[str]) -> None:
     elif command == "import":
         imports.main()
     elif command == "load":
-        load.main(argv[1:])
+        load.cli(argv[1:])
     else:
         sys.argv = [sys.argv[0], *argv]
         dashboard.main()

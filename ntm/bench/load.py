@@ -13,8 +13,9 @@ What a session does, message by message (Streamlit 1.67, `streamlit/web/server/s
 starlette_websocket.py`, `runtime/app_session.py`, and the frontend's `sendRerunBackMsg`):
 
 1. GET the page's address, as the browser loads index.html, and keep the cookies it sets (nginx's
-   routing cookie, see deploy/); open the websocket `/_stcore/stream` (subprotocol "streamlit", no
-   Origin header, so no XSRF token is needed) with those cookies.
+   routing cookie, see deploy/); open the websocket `/_stcore/stream` (subprotocol "streamlit") with
+   those cookies and the page's Origin, which the server checks against the Host header (no XSRF
+   token is sent: the server only needs it to read a login cookie).
 2. Send a `BackMsg.rerun_script` (ClientState) with the page's url path as `page_name` and an empty
    `page_script_hash`, as the frontend does on a first load; read ForwardMsgs until `script_finished`
    (a `FINISHED_EARLY_FOR_RERUN` is followed by the rerun, which is waited for too). The `navigation`
@@ -125,6 +126,7 @@ class Session:
         scheme = "wss" if parts.scheme == "https" else "ws"
         self.ws = await connect(
             f"{scheme}://{parts.netloc}{parts.path}/_stcore/stream",
+            origin=f"{parts.scheme}://{parts.netloc}",  # as a browser sends it: a proxy must pass Host on
             subprotocols=["streamlit"],
             additional_headers={"Cookie": cookie} if cookie else None,
             max_size=None,
@@ -432,9 +434,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(env: dict | None = None, profile: Path | None = None, timeout: float = 90):
-    """Start `streamlit run app.py` on a free port of 127.0.0.1 (under cProfile when `profile` names
-    the stats file); yield (base URL, pid); stop it after."""
+def app_server(env: dict | None = None, profile: Path | None = None, options: tuple = (), timeout: float = 90):
+    """Start `streamlit run app.py` on a free port of 127.0.0.1 with these configuration `options`
+    ("section.name=value"), under cProfile when `profile` names the stats file; yield (base URL, pid);
+    stop it after."""
     port = free_port()
     streamlit_args = [
         str(ROOT / "app.py"),
@@ -446,6 +449,7 @@ def app_server(env: dict | None = None, profile: Path | None = None, timeout: fl
         "true",
         "--server.fileWatcherType",
         "none",
+        *[f"--{option}" for option in options],
     ]
     if profile is not None:
         command = [sys.executable, "-m", "ntm.bench.load", "--serve-profiled", str(profile), *streamlit_args]
@@ -482,8 +486,9 @@ def app_server(env: dict | None = None, profile: Path | None = None, timeout: fl
 
 
 def serve_profiled(out: str, streamlit_args: list[str]) -> None:
-    """`streamlit run` with every script thread under cProfile; the merged stats go to `out` at exit.
-    (A script run happens in its ScriptRunner's thread, which cProfile on the main thread misses.)"""
+    """`streamlit run` with every script thread under cProfile, timed by the thread's CPU time; the
+    merged stats go to `out` at exit. (A script run happens in its ScriptRunner's thread, which
+    cProfile on the main thread misses; the event loop's work, sending the messages, is not in it.)"""
     import atexit
     import cProfile
     import pstats
@@ -497,7 +502,7 @@ def serve_profiled(out: str, streamlit_args: list[str]) -> None:
     thread_main = ScriptRunner._run_script_thread
 
     def profiled(self) -> None:
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.thread_time)  # this thread's CPU, not time spent waiting for the GIL
         profile.enable()
         try:
             thread_main(self)
@@ -529,7 +534,7 @@ def profile_report(path: Path, runs: int, top: int = 25) -> list[str]:
     entries = stats.stats  # {(file, line, name): (calls, primitive calls, tottime, cumtime, callers)}
     total = sum(v[2] for v in entries.values())
     runs = max(runs, 1)
-    lines = [f"profile of {runs} script runs: {total:.1f} s in script threads, {total / runs:.3f} s per run"]
+    lines = [f"profile of {runs} script runs: {total:.1f} CPU s in script threads, {total / runs:.3f} s per run"]
 
     def where(key) -> str:
         file, line, name = key
@@ -602,6 +607,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--budget", type=float, default=1.5, help="p95 budget of an interaction, s")
     parser.add_argument("--no-warmup", dest="warmup", action="store_false", help="do not open the main page first")
     parser.add_argument("--profile", type=Path, help="own server only: cProfile its script runs into this file")
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        help="own server only: a Streamlit option, e.g. runner.postScriptGC=false",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be 1..{MAX_SESSIONS}")
@@ -611,8 +622,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
         parser.error(f"--rounds must be 1..{MAX_ROUNDS}")
     if not 0 < args.timeout <= 600:
         parser.error("--timeout must be in (0, 600]")
-    if args.url and args.profile:
-        parser.error("--profile needs the server this command starts (no --url)")
+    if args.url and (args.profile or args.option):
+        parser.error("--profile and --option need the server this command starts (no --url)")
     args.page = PAGE_PATHS.get(args.page.strip("/"), args.page.strip("/"))
     return args
 
@@ -625,8 +636,9 @@ def main(argv: list[str]) -> list[Round]:
         check_local(args.url)
         rounds = asyncio.run(drive(args, args.url, args.pid))
     else:
-        with app_server(profile=args.profile) as (url, pid):
-            print(f"server: streamlit run app.py at {url}, pid {pid}")
+        with app_server(profile=args.profile, options=tuple(args.option)) as (url, pid):
+            shown = "".join(f" --{option}" for option in args.option)
+            print(f"server: streamlit run app.py{shown} at {url}, pid {pid}")
             rounds = asyncio.run(drive(args, url, [pid, *args.pid]))
     print("\n".join(summary(rounds, args.budget)))
     if args.profile:
@@ -635,8 +647,14 @@ def main(argv: list[str]) -> list[Round]:
     return rounds
 
 
+def cli(argv: list[str]) -> None:
+    """`python -m ntm.bench load ...`: exit status 1 when an interaction failed (not for a slow one)."""
+    rounds = main(argv)
+    sys.exit(1 if any(r.errors for r in rounds) else 0)
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--serve-profiled":
         serve_profiled(sys.argv[2], sys.argv[3:])
     else:
-        main(sys.argv[1:])
+        cli(sys.argv[1:])
