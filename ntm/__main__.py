@@ -2,21 +2,46 @@
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 
 from ntm.formatting import fmt_number
 from ntm.ingest.auth import hash_password
-from ntm.ingest.flow import commit, preview
+from ntm.ingest.flow import commit, preview, read_only_store
+from ntm.ingest.read import MAX_BYTES, size_problem
 from ntm.ingest.store import StoreError, activate, connect, list_versions
 from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
 
 
+def read_file(path: str) -> tuple[bytes | None, str]:
+    """The file's bytes, or (None, why) when it cannot or must not be read (over MAX_BYTES: not read)."""
+    try:
+        with open(path, "rb") as source:
+            size = os.fstat(source.fileno()).st_size
+            too_big = size_problem(size)
+            return (None, too_big.describe()) if too_big else (source.read(MAX_BYTES + 1), "")
+    except FileNotFoundError:
+        return None, "không tìm thấy tệp."
+    except IsADirectoryError:
+        return None, "đây là thư mục, không phải tệp."
+    except PermissionError:
+        return None, "không có quyền đọc tệp."
+    except OSError:
+        return None, "không đọc được tệp."
+
+
 def run_import(args) -> int:
-    engine, registry, status = connect(args.database), load_registry(), 0
+    """Check and import files; with --dry-run the store is only read (and not created when absent)."""
+    engine = read_only_store(args.database) if args.dry_run else connect(args.database)
+    registry, status = load_registry(), 0
     for path in args.files:
-        data = Path(path).read_bytes()
+        data, why = read_file(path)
+        if data is None:
+            print(f"LỖI {why}\n{path}: không nhập.")
+            status = 1
+            continue
         result = preview(engine, data, Path(path).name, registry)
         for problem in result.validation.problems:
             print(("LỖI " if problem.is_error else "CẢNH BÁO ") + problem.describe())

@@ -1,13 +1,28 @@
 """One import, shared by the page and the command line: validate, preview, store."""
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pandas as pd
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import Engine
 
 from ntm.dataset import DatasetError, validate_tables
 from ntm.ingest.read import capped, error
-from ntm.ingest.store import Change, file_hash, plan_change, save_import
+from ntm.ingest.store import (
+    Change,
+    _engine_options,
+    active,
+    criteria_rows,
+    database_url,
+    file_hash,
+    level_rows,
+    plan_change,
+    save_import,
+    sqlite_file_problem,
+    sqlite_path,
+    versions,
+)
 from ntm.ingest.validation import Validation, validate_upload
 
 
@@ -21,7 +36,10 @@ class Preview:
         return self.validation.ok and self.change is not None
 
 
-def preview(engine: Engine, data: bytes, filename: str, registry: pd.DataFrame) -> Preview:
+READ_TABLES = (versions.name, active.name, criteria_rows.name, level_rows.name)  # what a preview reads
+
+
+def preview(engine: Engine | None, data: bytes, filename: str, registry: pd.DataFrame) -> Preview:
     """Validate a file and show what storing it would change; stores nothing."""
     validation = validate_upload(data, filename, registry)
     if not validation.ok:
@@ -51,3 +69,24 @@ def commit(engine: Engine, result: Preview, data: bytes, filename: str, user: st
         rows_file=len(result.validation.levels),
         on_progress=on_progress,
     )
+
+
+def read_only_store(url: str | None = None) -> Engine | None:
+    """The store at `url` for a dry run, opened only to read (SQLite in `mode=ro`); None when there is
+    no store yet, or no versions table in it (everything would be added). Nothing is created or altered:
+    no file, no table. A damaged SQLite file is reported as an import would report it."""
+    url = url or database_url()
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.exists():
+            return None
+        problem = sqlite_file_problem(path)
+        if problem is not None:
+            raise problem
+        engine = create_engine(f"sqlite:///file:{quote(str(path.absolute()))}?mode=ro&uri=true")
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **_engine_options(url))
+    if all(name in set(inspect(engine).get_table_names()) for name in READ_TABLES):
+        return engine
+    engine.dispose()
+    return None
