@@ -12,7 +12,9 @@ st.set_page_config(page_title="Nông thôn mới Lạng Sơn", page_icon="🌾",
 snapshot = page.url_snapshot()
 lang = sidebar.language_switch()
 page.global_style(lang)
-dataset = loaders.load_active_dataset()
+dataset, store_problem = loaders.active_dataset()
+if store_problem is not None:  # the store cannot be read: one line, and the bundled data (labelled as such)
+    st.error(t(f"store.problem.{store_problem.kind}", lang), icon=":material/database:")
 pages = [
     st.Page(
         "pages/overview.py",

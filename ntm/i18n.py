@@ -492,6 +492,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.col.commune": ("Mã xã", "Commune code"),
     "import.col.year": ("Năm", "Year"),
     "import.col.change": ("Thay đổi", "Change"),
+    # --- editors' sessions, audit log and store failures (issue 16) ---
+    "import.login.wait": (
+        "Đăng nhập sai quá nhiều lần: chờ {seconds} giây rồi thử lại (lần thử này chưa được kiểm tra).",
+        "Too many failed logins: wait {seconds} seconds and try again (this attempt was not checked).",
+    ),
+    "import.login.throttled": (
+        "Đã đăng nhập sai {n} lần: lần thử tiếp theo phải chờ {seconds} giây.",
+        "{n} failed logins: the next attempt must wait {seconds} seconds.",
+    ),
+    "import.login.expired": (
+        "Phiên biên tập đã kết thúc sau {minutes} phút không hoạt động; vui lòng đăng nhập lại.",
+        "The editing session ended after {minutes} idle minutes; log in again.",
+    ),
+    "import.login.idle_hint": (
+        "Phiên biên tập tự kết thúc sau {minutes} phút không thao tác trên trang này.",
+        "The editing session ends after {minutes} minutes without activity on this page.",
+    ),
+    "import.versions.unavailable": (
+        "Không đọc được các phiên bản từ cơ sở dữ liệu; chưa thể nhập hay đổi phiên bản.",
+        "The versions cannot be read from the database; importing and switching versions are unavailable.",
+    ),
+    "import.audit.header": ("Nhật ký thao tác", "Activity log"),
+    "import.audit.caption": (
+        "{n} thao tác gần nhất (đăng nhập, nhập dữ liệu, đổi phiên bản); chỉ biên tập viên xem được.",
+        "The latest {n} entries (logins, imports, version changes); shown to editors only.",
+    ),
+    "import.audit.none": ("Chưa có thao tác nào được ghi.", "Nothing recorded yet."),
+    "import.audit.col.at": ("Thời điểm", "When"),
+    "import.audit.col.actor": ("Người thực hiện", "Who"),
+    "import.audit.col.action": ("Thao tác", "Action"),
+    "import.audit.col.version": ("Phiên bản", "Version"),
+    "import.audit.col.detail": ("Chi tiết", "Detail"),
+    "import.audit.action.login": ("Đăng nhập", "Login"),
+    "import.audit.action.login_failed": ("Đăng nhập sai", "Failed login"),
+    "import.audit.action.logout": ("Đăng xuất", "Logout"),
+    "import.audit.action.session_expired": ("Hết phiên (không hoạt động)", "Session expired (idle)"),
+    "import.audit.action.import": ("Nhập dữ liệu", "Import"),
+    "import.audit.action.activate": ("Dùng phiên bản", "Activation"),
+    "import.audit.action.rollback": ("Quay lại phiên bản cũ", "Rollback"),
+    "import.audit.action.restore": ("Khôi phục từ bản sao lưu", "Restore from backup"),
+    "store.problem.unreachable": (
+        "Không kết nối được cơ sở dữ liệu: đang hiển thị dữ liệu minh họa đi kèm, không phải số liệu đã nhập.",
+        "The database cannot be reached: showing the bundled illustrative data, not the imported figures.",
+    ),
+    "store.problem.missing": (
+        "Chưa có kho dữ liệu: đang hiển thị dữ liệu minh họa đi kèm.",
+        "No data store yet: showing the bundled illustrative data.",
+    ),
+    "store.problem.empty": (
+        "Tệp cơ sở dữ liệu rỗng (0 byte), được giữ nguyên: đang hiển thị dữ liệu minh họa đi kèm; "
+        "cần khôi phục từ bản sao lưu.",
+        "The database file is empty (0 bytes) and was left as it is: showing the bundled illustrative data; "
+        "restore it from a backup.",
+    ),
+    "store.problem.truncated": (
+        "Tệp cơ sở dữ liệu bị cắt cụt, được giữ nguyên: đang hiển thị dữ liệu minh họa đi kèm; "
+        "cần khôi phục từ bản sao lưu.",
+        "The database file is truncated and was left as it is: showing the bundled illustrative data; "
+        "restore it from a backup.",
+    ),
+    "store.problem.corrupt": (
+        "Tệp cơ sở dữ liệu bị hỏng, được giữ nguyên: đang hiển thị dữ liệu minh họa đi kèm; "
+        "cần khôi phục từ bản sao lưu.",
+        "The database file is damaged and was left as it is: showing the bundled illustrative data; "
+        "restore it from a backup.",
+    ),
+    "store.problem.unreadable": (
+        "Không đọc được cơ sở dữ liệu: đang hiển thị dữ liệu minh họa đi kèm, không phải số liệu đã nhập.",
+        "The database cannot be read: showing the bundled illustrative data, not the imported figures.",
+    ),
     "source.demo": (
         "Nguồn: dữ liệu minh họa; số liệu tổng hợp chính thức theo báo cáo của tỉnh.",
         "Source: illustrative data; official totals from provincial reports.",

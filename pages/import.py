@@ -1,16 +1,40 @@
-"""Import: template download, upload with validation and preview, versions; actions for editors only."""
+"""Import: template download, upload with validation and preview, versions; actions for editors only.
+
+Editors' logins are slowed down after repeated failures and recorded with every import and version
+change in the store's audit log, which editors see here; an editor idle for 30 minutes is logged out.
+"""
+
+import logging
+import math
+from datetime import UTC, datetime, timedelta, timezone
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from ntm.i18n import t
+from ntm.ingest import auth
 from ntm.ingest.auth import check_editor, oidc_editor
 from ntm.ingest.flow import commit, preview
 from ntm.ingest.read import MAX_BYTES
-from ntm.ingest.store import activate, database_url, file_hash, list_versions
+from ntm.ingest.store import (
+    StoreError,
+    activate,
+    database_url,
+    file_hash,
+    list_audit,
+    list_versions,
+    login_failures,
+    record,
+    unavailable,
+)
 from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
 from ntm.ui import loaders, page, state
+
+VIETNAM_TIME = timezone(timedelta(hours=7))  # times are stored in UTC and shown in Vietnam's time (no DST)
+AUDIT_ROWS = 200
+log = logging.getLogger("ntm")
 
 
 @st.cache_data(show_spinner=False)
@@ -29,37 +53,146 @@ def oidc_configured() -> bool:
     return bool(secret_section("auth"))
 
 
-def editor_login(lang: str) -> str | None:
-    """The logged-in editor's name, after showing the login controls; None for a viewer."""
-    if st.session_state.get(state.EDITOR):
-        st.caption(t("import.signed_in", lang, user=st.session_state[state.EDITOR]))
-        if st.button(t("import.logout", lang)):
-            del st.session_state[state.EDITOR]
-            st.rerun()
-        return st.session_state[state.EDITOR]
-    if oidc_configured() and st.user.is_logged_in:
-        email = st.user.get("email")
-        if oidc_editor(secret_section("ntm_oidc").get("editors", []), email):
-            st.session_state[state.EDITOR] = email
-            st.rerun()
-        st.warning(t("import.login.not_editor", lang, email=email))
-    st.info(t("import.viewer", lang), icon=":material/lock:")
-    editors = secret_section("ntm_editors")
-    if oidc_configured() and not st.user.is_logged_in:
-        st.button(t("import.login.oidc", lang), on_click=st.login)
-    if not editors:
-        if not oidc_configured():
-            st.caption(t("import.no_editors", lang))
-        return None
+def local_time(moment: datetime) -> str:
+    return moment.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+
+
+@st.cache_resource(show_spinner=False)
+def failure_log() -> auth.FailureLog:
+    """Failed logins per user name in this server process, for when the store cannot keep them (no
+    store yet, database down). The store's audit log is the counter every server process shares."""
+    return auth.FailureLog()
+
+
+def audit(engine, actor: str, action: str, detail: str = "") -> None:
+    """One row of the audit log; with no usable store, the server's log only (the page goes on)."""
+    if engine is None:
+        log.info("audit (no store): %s %s %s", actor, action, detail)
+        return
+    try:
+        record(engine, actor, action, detail=detail, at=datetime.fromtimestamp(auth.now(), UTC))
+    except (StoreError, SQLAlchemyError):
+        log.warning("audit entry not stored: %s %s %s", actor, action, detail, exc_info=True)
+
+
+def client_detail() -> str:
+    try:
+        address = st.context.ip_address
+    except Exception:  # no request context (tests, scripts)
+        address = None
+    return f"IP {address}" if address else ""
+
+
+def name_failures(engine, name: str, at: float) -> list[float]:
+    """Times of the failed logins for `name` since its last login: from the store's audit log (shared by
+    every server process), or this process's memory when that knows more (the store unusable)."""
+    remembered = failure_log().times(name)
+    if engine is None:
+        return remembered
+    try:
+        since = datetime.fromtimestamp(at - auth.FAILURE_WINDOW, UTC)
+        stored = [moment.timestamp() for moment in login_failures(engine, name, since)]
+    except (StoreError, SQLAlchemyError):
+        return remembered
+    return stored if len(stored) >= len(remembered) else remembered
+
+
+def login_wait(engine, name: str, at: float) -> tuple[float, int]:
+    """(seconds the next attempt must wait, failures counted) for this session and user name."""
+    session_times = st.session_state.get(state.LOGIN_FAILURES, [])
+    name_times = name_failures(engine, name, at)
+    return (
+        max(auth.wait_seconds(session_times, at), auth.wait_seconds(name_times, at)),
+        max(len(session_times), len(name_times)),
+    )
+
+
+def sign_in(engine, name: str, at: float, oidc: bool = False) -> None:
+    session = st.session_state
+    session[state.EDITOR], session[state.EDITOR_SEEN], session[state.EDITOR_OIDC] = name, at, oidc
+    session.pop(state.LOGIN_FAILURES, None)
+    session.pop(state.OIDC_HOLD, None)
+    failure_log().clear(name)
+    audit(engine, name, "login", ("OIDC " if oidc else "") + client_detail())
+
+
+def end_session() -> bool:
+    """Forget the editor; True when they had logged in through OIDC (held until st.login again)."""
+    session = st.session_state
+    oidc = bool(session.pop(state.EDITOR_OIDC, False))
+    for key in (state.EDITOR, state.EDITOR_SEEN):
+        session.pop(key, None)
+    if oidc:
+        session[state.OIDC_HOLD] = True
+    return oidc
+
+
+def fail_login(engine, name: str, at: float) -> None:
+    session = st.session_state
+    session[state.LOGIN_FAILURES] = [*session.get(state.LOGIN_FAILURES, []), at]
+    failure_log().add(name, at)
+    audit(engine, name, "login_failed", client_detail())
+
+
+def password_form(engine, editors: dict, lang: str) -> None:
     with st.form("editor_login"):
         st.subheader(t("import.login.header", lang))
         user = st.text_input(t("import.login.user", lang))
         password = st.text_input(t("import.login.password", lang), type="password")
-        if st.form_submit_button(t("import.login.submit", lang)):
-            if check_editor(editors, user, password):
-                st.session_state[state.EDITOR] = user.strip()
-                st.rerun()
-            st.error(t("import.login.failed", lang))
+        if not st.form_submit_button(t("import.login.submit", lang)):
+            return
+        name, at = user.strip(), auth.now()
+        wait, _ = login_wait(engine, name, at)
+        if wait > 0:  # refused unchecked: no scrypt run, nothing counted
+            st.error(t("import.login.wait", lang, seconds=math.ceil(wait)))
+            return
+        if check_editor(editors, name, password):
+            sign_in(engine, name, at)
+            st.rerun()
+        fail_login(engine, name, at)
+        st.error(t("import.login.failed", lang))
+        wait, failures = login_wait(engine, name, at)
+        if wait > 0:
+            st.warning(t("import.login.throttled", lang, n=failures, seconds=math.ceil(wait)))
+
+
+def editor_login(lang: str, engine=None) -> str | None:
+    """The logged-in editor's name, after showing the login controls; None for a viewer. An editor idle
+    for longer than auth.IDLE_SECONDS is logged out with a message."""
+    session, at = st.session_state, auth.now()
+    minutes = round(auth.IDLE_SECONDS / 60)
+    editor = session.get(state.EDITOR)
+    if editor and auth.idle_expired(session.get(state.EDITOR_SEEN), at):
+        audit(engine, editor, "session_expired", f"{minutes} phút không hoạt động")
+        end_session()
+        st.warning(t("import.login.expired", lang, minutes=minutes), icon=":material/timer_off:")
+    elif editor:
+        session[state.EDITOR_SEEN] = at
+        st.caption(
+            t("import.signed_in", lang, user=editor) + " · " + t("import.login.idle_hint", lang, minutes=minutes)
+        )
+        if st.button(t("import.logout", lang)):
+            audit(engine, editor, "logout")
+            if end_session():
+                st.logout()  # the identity cookie too: else st.user would log the editor in again
+            st.rerun()
+        return editor
+    oidc_ready = oidc_configured()
+    if oidc_ready and st.user.is_logged_in and not session.get(state.OIDC_HOLD):
+        email = st.user.get("email")
+        if oidc_editor(secret_section("ntm_oidc").get("editors", []), email):
+            sign_in(engine, email, at, oidc=True)
+            st.rerun()
+        st.warning(t("import.login.not_editor", lang, email=email))
+    st.info(t("import.viewer", lang), icon=":material/lock:")
+    editors = secret_section("ntm_editors")
+    if oidc_ready and (not st.user.is_logged_in or session.get(state.OIDC_HOLD)):
+        st.button(t("import.login.oidc", lang), on_click=st.login)
+    if not editors:
+        if not oidc_ready:
+            st.caption(t("import.no_editors", lang))
+        return None
+    password_form(engine, editors, lang)
     return None
 
 
@@ -76,19 +209,34 @@ def problems_table(problems, lang: str) -> pd.DataFrame:
     )
 
 
-def versions_table(engine, lang: str) -> pd.DataFrame:
+def versions_table(engine, lang: str, editor: bool = False) -> pd.DataFrame:
+    """The versions, newest first; who imported each is shown to editors only."""
     rows = list_versions(engine) if engine is not None else []
+    columns = {
+        t("import.col.version", lang): [v.id for v in rows],
+        t("import.col.active", lang): [v.active for v in rows],
+        t("import.col.created_at", lang): [local_time(v.created_at) for v in rows],
+        t("import.col.created_by", lang): [v.created_by for v in rows],
+        t("import.col.filename", lang): [v.filename for v in rows],
+        t("import.col.rows", lang): [v.rows_total for v in rows],
+        t("import.col.added", lang): [v.added for v in rows],
+        t("import.col.replaced", lang): [v.replaced for v in rows],
+        t("import.col.hash", lang): [v.file_sha256[:16] for v in rows],
+    }
+    if not editor:
+        del columns[t("import.col.created_by", lang)]
+    return pd.DataFrame(columns)
+
+
+def audit_table(engine, lang: str) -> pd.DataFrame:
+    entries = list_audit(engine, limit=AUDIT_ROWS)
     return pd.DataFrame(
         {
-            t("import.col.version", lang): [v.id for v in rows],
-            t("import.col.active", lang): [v.active for v in rows],
-            t("import.col.created_at", lang): [v.created_at.strftime("%d/%m/%Y %H:%M") for v in rows],
-            t("import.col.created_by", lang): [v.created_by for v in rows],
-            t("import.col.filename", lang): [v.filename for v in rows],
-            t("import.col.rows", lang): [v.rows_total for v in rows],
-            t("import.col.added", lang): [v.added for v in rows],
-            t("import.col.replaced", lang): [v.replaced for v in rows],
-            t("import.col.hash", lang): [v.file_sha256[:16] for v in rows],
+            t("import.audit.col.at", lang): [local_time(e.at) for e in entries],
+            t("import.audit.col.actor", lang): [e.actor for e in entries],
+            t("import.audit.col.action", lang): [t(f"import.audit.action.{e.action}", lang) for e in entries],
+            t("import.audit.col.version", lang): pd.array([e.version_id for e in entries], dtype="Int64"),
+            t("import.audit.col.detail", lang): [e.detail for e in entries],
         }
     )
 
@@ -144,8 +292,12 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
         height=240,
     )
     if st.button(t("import.confirm", lang), type="primary", key=f"confirm_{file_hash(data)[:12]}"):
-        try:
-            version_id = commit(engine, result, data, upload.name, editor)
+        try:  # the first import creates the store
+            target = engine if engine is not None else loaders.create_store(database_url())
+            version_id = commit(target, result, data, upload.name, editor)
+        except StoreError as exc:  # a damaged store is never written to: say why
+            st.error(str(exc))
+            return
         except Exception:  # the database refused: the transaction rolled back, tell the user
             st.error(t("import.store_failed", lang))
             return
@@ -154,16 +306,30 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
         st.rerun()
 
 
-def activate_section(engine, lang: str) -> None:
+def activate_section(engine, editor: str, lang: str) -> None:
     versions = list_versions(engine)
     if not versions:
         return
     ids = [v.id for v in versions]
     chosen = st.selectbox(t("import.versions.choose", lang), ids)
     if st.button(t("import.versions.activate", lang)):
-        activate(engine, chosen)
+        try:
+            activate(engine, chosen, user=editor)
+        except StoreError as exc:
+            st.error(str(exc))
+            return
         st.session_state[state.IMPORT_FLASH] = t("import.versions.activated", lang, version=chosen)
         st.rerun()
+
+
+def audit_section(engine, lang: str) -> None:
+    st.subheader(t("import.audit.header", lang))
+    table = audit_table(engine, lang)
+    if table.empty:
+        st.caption(t("import.audit.none", lang))
+        return
+    st.caption(t("import.audit.caption", lang, n=len(table)))
+    st.dataframe(table, hide_index=True)
 
 
 dataset = loaders.load_active_dataset()
@@ -172,12 +338,14 @@ lang = f.lang
 page.page_header(dataset, t("import.title", lang), lang)
 if state.IMPORT_FLASH in st.session_state:
     st.success(st.session_state.pop(state.IMPORT_FLASH))
-st.caption(
-    t("import.source.demo", lang)
-    if dataset.illustrative
-    else t("import.source.version", lang, version=dataset.label.removeprefix("v"))
-)
-editor = editor_login(lang)
+engine, problem = loaders.open_store(database_url())
+if problem is None:  # otherwise app.py's notice says why the demo is shown
+    st.caption(
+        t("import.source.demo", lang)
+        if dataset.illustrative
+        else t("import.source.version", lang, version=dataset.label.removeprefix("v"))
+    )
+editor = editor_login(lang, engine)
 st.subheader(t("import.template.header", lang))
 template_year = st.selectbox(t("import.template.year", lang), list(range(2021, 2026)), index=4)
 st.download_button(
@@ -186,13 +354,24 @@ st.download_button(
     file_name=f"mau_nong_thon_moi_{template_year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
-engine = loaders.store_engine(database_url()) if editor else loaders.active_store()
 st.subheader(t("import.versions.header", lang))
-table = versions_table(engine, lang)
-if table.empty:
-    st.caption(t("import.versions.none", lang))
-else:
-    st.dataframe(table, hide_index=True)
-if editor:
-    activate_section(engine, lang)
+if problem is None:
+    try:
+        table = versions_table(engine, lang, editor=bool(editor))
+        if table.empty:
+            st.caption(t("import.versions.none", lang))
+        else:
+            st.dataframe(table, hide_index=True)
+        if editor and engine is not None:
+            activate_section(engine, editor, lang)
+    except (StoreError, SQLAlchemyError) as exc:  # the store went away mid-session
+        problem = unavailable(exc, database_url())
+if problem is not None:  # no versions, no import: one line (app.py's notice says why)
+    st.warning(t("import.versions.unavailable", lang), icon=":material/database:")
+elif editor:
     upload_section(engine, dataset, editor, lang)
+    if engine is not None:
+        try:
+            audit_section(engine, lang)
+        except (StoreError, SQLAlchemyError):
+            log.warning("audit log not readable", exc_info=True)

@@ -1,14 +1,16 @@
 """Cached loaders: the active dataset, the bundled tables and what several pages compute. Cached
 functions take the Dataset itself; Streamlit hashes it by its label (`DATASET`), once."""
 
+import logging
 import os
+import time
 
 import pandas as pd
 import streamlit as st
 
 from ntm.criteria import load_criteria
 from ntm.dataset import Dataset, load_dataset
-from ntm.ingest.location import database_url, store_exists
+from ntm.ingest.location import StoreUnavailable, database_url, store_exists
 from ntm.paths import DEMO_DIR
 from ntm.registry import district_names as registry_district_names
 from ntm.registry import districts as district_list
@@ -18,17 +20,71 @@ from ntm.targets import load_published, load_targets
 DATASET = {Dataset: lambda dataset: dataset.label}  # hash_funcs: a dataset is known by its label
 
 
+RETRY_UNREACHABLE_SECONDS = 10.0  # an unreachable server is asked again after this long, not on every call
+log = logging.getLogger("ntm")
+
+
 @st.cache_resource(show_spinner=False)
 def store_engine(url: str):
+    """The store's engine, once per process; raises StoreUnavailable (never cached) when it cannot be
+    opened. Never creates a store: `create_store` does, for an import."""
     from ntm.ingest.store import connect  # SQLAlchemy only once a store exists: a faster first page
 
-    return connect(url)
+    return connect(url, create=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _unreachable() -> dict[str, tuple[float, StoreUnavailable]]:
+    """url -> (when, problem) of the last failed connection to a server, for every session."""
+    return {}
+
+
+def as_problem(exc: Exception, url: str) -> StoreUnavailable:
+    """Any failure to read the store as a StoreUnavailable with its kind, logged for the operator."""
+    if isinstance(exc, StoreUnavailable):
+        return exc
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ntm.ingest.store import unavailable
+
+    if isinstance(exc, SQLAlchemyError):
+        return unavailable(exc, url)
+    log.exception("reading the store failed")
+    return StoreUnavailable("unreadable", "Không đọc được kho dữ liệu.")
+
+
+def open_store(url: str | None = None):
+    """(engine, None) for a usable store; (None, None) while no store exists (viewing never creates
+    one); (None, StoreUnavailable) when it cannot be opened: damaged file, unreachable server. Never raises."""
+    url = url or database_url()
+    if not store_exists(url):
+        return None, None
+    failed = _unreachable().get(url)
+    if failed is not None and time.monotonic() - failed[0] < RETRY_UNREACHABLE_SECONDS:
+        return None, failed[1]
+    try:
+        engine = store_engine(url)
+    except Exception as exc:  # reported as a notice, the bundled data shown instead
+        problem = as_problem(exc, url)
+        if problem.kind == "unreachable":
+            _unreachable()[url] = (time.monotonic(), problem)
+        return None, problem
+    _unreachable().pop(url, None)
+    return engine, None
 
 
 def active_store():
-    """The versioned store's engine, or None while no store exists (viewing never creates one)."""
-    url = database_url()
-    return store_engine(url) if store_exists(url) else None
+    """The versioned store's engine, or None while no store exists or it cannot be opened."""
+    return open_store()[0]
+
+
+def create_store(url: str | None = None):
+    """Create the store for a first import (SQLite: the file, which must not exist yet) and open it."""
+    from ntm.ingest.store import connect
+
+    url = url or database_url()
+    connect(url, create=True).dispose()
+    return store_engine(url)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -41,14 +97,28 @@ def _dataset_version(url: str, version_id: int | None) -> Dataset:
     return Dataset(criteria, levels, load_registry(), label=f"v{version_id}")
 
 
-def load_active_dataset() -> Dataset:
-    """The dataset the dashboard shows: the active stored version, else the bundled demo."""
-    engine = active_store()
+def active_dataset() -> tuple[Dataset, StoreUnavailable | None]:
+    """The dataset the dashboard shows and why it is not the stored one: the active stored version,
+    else the bundled demo, with the store's problem (None when there is none) for a one-line notice.
+    Never raises for a store that cannot be read, at start or mid-session."""
+    url = database_url()
+    engine, problem = open_store(url)
     if engine is None:
-        return _dataset_version(database_url(), None)
+        return _dataset_version(url, None), problem
     from ntm.ingest.store import active_version_id
 
-    return _dataset_version(database_url(), active_version_id(engine))
+    try:
+        return _dataset_version(url, active_version_id(engine)), None
+    except Exception as exc:  # the server went away, the file was damaged: the demo, with a notice
+        problem = as_problem(exc, url)
+        if problem.kind == "unreachable":
+            _unreachable()[url] = (time.monotonic(), problem)
+        return _dataset_version(url, None), problem
+
+
+def load_active_dataset() -> Dataset:
+    """The dataset the dashboard shows: the active stored version, else the bundled demo."""
+    return active_dataset()[0]
 
 
 @st.cache_data(show_spinner=False)

@@ -31,6 +31,10 @@ MAP_BOUNDARY_FILE = "map_boundary_file"
 URL_NOTICE = "url_notice"
 URL_OPENED = "url_opened"
 EDITOR = "ntm_editor"
+EDITOR_SEEN = "ntm_editor_seen"  # time of the editor's last run of the import page (idle logout)
+EDITOR_OIDC = "ntm_editor_oidc"  # the editor logged in through st.login
+OIDC_HOLD = "ntm_oidc_hold"  # an OIDC editor's session ended: no automatic login until st.login again
+LOGIN_FAILURES = "ntm_login_failures"  # times of this session's failed logins (login delay)
 IMPORT_FLASH = "import_flash"
 UPLOAD_ROUND = "upload_round"
 
