@@ -326,8 +326,7 @@ def too_many_rows(name: str, sheet: str = "", declared: int = 0, all_sheets: boo
 
 def too_wide(columns: int, sheet: str) -> Problem:
     return warning(
-        f"có {count_text(columns)} cột; chỉ đọc {MAX_COLUMNS} cột đầu "
-        f"(đến cột {column_letter(MAX_COLUMNS - 1)}).",
+        f"có {count_text(columns)} cột; chỉ đọc {MAX_COLUMNS} cột đầu (đến cột {column_letter(MAX_COLUMNS - 1)}).",
         sheet,
         suggestion="xóa các cột thừa bên phải nếu không cần; số liệu phải nằm trong các cột đầu như tệp mẫu.",
     )
