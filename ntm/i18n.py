@@ -114,12 +114,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "District shapes are approximate (not the official map).",
     ),
     "map.no_data": ("Không có số liệu", "No data"),
-    "map.approximate": (
-        "Ranh giới huyện là sơ đồ gần đúng, dựng từ tọa độ trung tâm xã. Để dùng ranh giới chính thức: "
-        "đặt biến NTM_BOUNDARIES hoặc tải tệp lên ở mục «Ranh giới».",
-        "District shapes are approximate, drawn from commune centres. For official boundaries set "
-        "NTM_BOUNDARIES or upload a file under «Boundaries».",
-    ),
     "map.count.communes": ("xã", "communes"),
     "map.count.criteria": ("tiêu chí đạt", "criteria met"),
     "map.detail": ("{count} {unit} / {communes} xã", "{count} {unit} / {communes} communes"),
@@ -178,6 +172,113 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không dùng được tệp ranh giới: {detail} Bản đồ đang dùng ranh giới gần đúng.",
         "The boundary file cannot be used: {detail} The map shows the approximate boundaries.",
     ),
+    "map.boundaries.howto": (
+        "Để dùng ranh giới huyện chính thức: đặt biến môi trường NTM_BOUNDARIES trỏ tới tệp khi khởi động "
+        "ứng dụng, hoặc tải tệp lên ở đây. Ranh giới xã mới đi kèm ứng dụng là ranh giới thật.",
+        "For official district boundaries: set the NTM_BOUNDARIES environment variable to the file when starting "
+        "the app, or upload the file here. The bundled new-commune boundaries are real.",
+    ),
+    # --- map by new commune, play control, small multiples (issue 12) ---
+    "map.title.commune": ("Bản đồ theo xã năm {year}", "Map by commune, {year}"),
+    "map.title.district": ("Bản đồ theo huyện cũ năm {year}", "Map by former district, {year}"),
+    "map.level": ("Cấp hiển thị", "Units shown"),
+    "map.level.commune": ("Xã mới (từ 1/7/2025)", "New communes (from 1 July 2025)"),
+    "map.level.district": ("Huyện cũ (2015-2025)", "Former districts (2015-2025)"),
+    "map.ward": ("Không thuộc diện đánh giá NTM", "Not assessed under NTM"),
+    "map.legend.ward": ("Phường: không thuộc diện đánh giá NTM", "Ward: not assessed under NTM"),
+    "map.legend.selected": ("Viền đậm: huyện đang chọn", "Bold outline: chosen districts"),
+    "map.legend.title": ("Chú giải", "Legend"),
+    "map.part.full": ("toàn bộ", "whole"),
+    "map.part.partial": ("một phần", "part"),
+    "map.tip.formed": ("Hình thành từ: {names}", "Formed from: {names}"),
+    "map.tip.yes": ("đạt", "met"),
+    "map.tip.no": ("chưa đạt", "not met"),
+    "map.tip.unassessed": ("không đánh giá NTM", "not assessed"),
+    "map.tip.absent": ("không còn là đơn vị riêng", "no longer a unit of its own"),
+    "map.tip.criteria": ("{n} tiêu chí", "{n} criteria"),
+    "map.detail.count": (
+        "Năm {year}: {count} trong {total} xã cũ nay thuộc {name}",
+        "{year}: {count} of the {total} old communes now forming {name}",
+    ),
+    "map.detail.count.share_ntm": (
+        "Năm {year}: {count} trong {total} xã cũ nay thuộc {name} đạt chuẩn NTM",
+        "{year}: {count} of the {total} old communes now forming {name} met the standard",
+    ),
+    "map.detail.count.criterion_share": (
+        "Năm {year}: {count} trong {total} xã cũ nay thuộc {name} đạt tiêu chí {criterion}",
+        "{year}: {count} of the {total} old communes now forming {name} met criterion {criterion}",
+    ),
+    "map.detail.count.communes_ntm_advanced": (
+        "Năm {year}: {count} trong {total} xã cũ nay thuộc {name} đạt NTM nâng cao",
+        "{year}: {count} of the {total} old communes now forming {name} were advanced NTM communes",
+    ),
+    "map.detail.count.communes_ntm_model": (
+        "Năm {year}: {count} trong {total} xã cũ nay thuộc {name} đạt NTM kiểu mẫu",
+        "{year}: {count} of the {total} old communes now forming {name} were model NTM communes",
+    ),
+    "map.detail.average": (
+        "Năm {year}: bình quân của {total} xã cũ nay thuộc {name}",
+        "{year}: average of the {total} old communes now forming {name}",
+    ),
+    "map.rule": (
+        "Theo xã mới: với các năm trước 1/7/2025, mỗi xã mới hiện kết quả của các xã cũ nay thuộc xã đó. "
+        "Xã cũ bị chia cho nhiều xã mới ({names}) được tính đủ ở mỗi xã mới nhận một phần của nó, có ghi "
+        "«một phần», nên cộng các xã mới lại thì xã cũ đó được tính hai lần. Phường không thuộc diện đánh giá "
+        "NTM: tô gạch chéo, không phải 0.",
+        "By new commune: for years before 1 July 2025, each new commune shows the old communes now forming it. "
+        "An old commune split between new communes ({names}) counts in full in each new commune that took part "
+        "of it, marked «part», so adding up new communes counts it twice. Wards are not assessed under NTM: "
+        "hatched, not 0.",
+    ),
+    "map.rule.district": (
+        "Theo huyện cũ (cấp báo cáo và giao chỉ tiêu đến năm 2025): mỗi huyện gồm các xã cũ của huyện.",
+        "By former district (the level of reports and targets until 2025): each district counts its old communes.",
+    ),
+    "map.play": ("Phát lần lượt các năm", "Play the years in turn"),
+    "map.pause": ("Dừng", "Pause"),
+    "map.play.year": ("Năm hiện trên bản đồ", "Year shown on the map"),
+    "map.commune.shown": ("Xã đang xem", "Commune shown"),
+    "map.click_hint.commune": (
+        "Bấm vào một xã trên bản đồ để xem các đơn vị cũ đã hình thành nên xã và kết quả của chúng.",
+        "Click a commune on the map for the old units that formed it and their results.",
+    ),
+    "map.panel.commune": ("{name}, năm {year}", "{name}, {year}"),
+    "map.panel.commune.col": ("Các xã cũ của xã", "Its old communes"),
+    "map.panel.commune.own": ("Xã", "Commune"),
+    "map.panel.members": ("Các đơn vị cũ hình thành nên xã", "The old units that formed it"),
+    "map.panel.members.old": (
+        "Năm {year}, trước khi hợp nhất: {assessed} xã cũ được đánh giá; xã cũ bị chia được tính đủ, ghi «một phần».",
+        "In {year}, before the merger: {assessed} old communes were assessed; a split old commune counts in "
+        "full, marked «part».",
+    ),
+    "map.panel.members.new": (
+        "Từ sau 1/7/2025 xã được đánh giá là một đơn vị; các đơn vị cũ chỉ để tra cứu.",
+        "Since 1 July 2025 the commune is assessed as one unit; the old units are listed for reference.",
+    ),
+    "map.panel.ward": (
+        "Phường không thuộc diện đánh giá NTM. Các đơn vị cũ nay thuộc phường được liệt kê để tra cứu.",
+        "Wards are not assessed under NTM. The old units now forming the ward are listed for reference.",
+    ),
+    "map.panel.own": (
+        "Năm {year}: {level}, {criteria} tiêu chí đạt. Tiêu chí còn thiếu: {missing}",
+        "{year}: {level}, {criteria} criteria met. Criteria still to meet: {missing}",
+    ),
+    "map.panel.own.none": ("Chưa có số liệu của xã năm {year}.", "No figures for the commune in {year}."),
+    "map.col.old": ("Đơn vị cũ", "Old unit"),
+    "map.col.old_district": ("Huyện cũ", "Former district"),
+    "map.col.part": ("Phần", "Part"),
+    "map.col.level": ("Mức", "Level"),
+    "map.col.criteria_met": ("Số tiêu chí đạt", "Criteria met"),
+    "map.col.missing": ("Tiêu chí còn thiếu", "Criteria still to meet"),
+    "map.multiples": ("Từng năm", "Year by year"),
+    "map.unit": ("Đơn vị", "Unit"),
+    "map.multiples.title": ("{label}, {first}–{last}", "{label}, {first}–{last}"),
+    "map.multiples.download": ("Tải ảnh các năm (PNG)", "Download the years as an image (PNG)"),
+    "map.image.illustrative": (
+        "Số liệu cấp xã là dữ liệu minh họa, không phải số liệu chính thức của từng xã.",
+        "Commune-level figures are illustrative, not official figures for individual communes.",
+    ),
+    "map.image.source": ("Nguồn: {source}", "Source: {source}"),
     # --- progress, criteria, districts, scorecard pages (issue 4) ---
     "nav.progress": ("Tiến độ so với mục tiêu", "Progress against targets"),
     "progress.title": ("Tiến độ so với mục tiêu (đến năm {year})", "Progress against targets (as of {year})"),

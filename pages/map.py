@@ -1,18 +1,21 @@
-"""Map: where the province stands, district by district, on the selected year and measure."""
+"""Map: where the province stands, by new commune (from 1 July 2025) or by former district, on the
+selected year and measure; play through the years, one small map per year, a panel for the unit
+clicked."""
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from ntm.criteria import criterion_name
-from ntm.formatting import fmt_percent
+from ntm.formatting import fmt_number, fmt_percent
 from ntm.geo import assets as static_assets
-from ntm.geo.folium_map import choropleth
-from ntm.geo.image import district_map_png
+from ntm.geo.folium_map import base_map, bounds_of, layer_group
 from ntm.i18n import t
 from ntm.ui import loaders, page, state
-from ntm.views import map as map_data
-from ntm.views import map as map_panel
+from ntm.views import map as map_view
+
+MAP_HEIGHT = 580
+BORDERS_BUDGET = 40_000  # bytes of GeoJSON for the former-district lines drawn over the communes
 
 
 @st.cache_resource(show_spinner=False)
@@ -21,19 +24,65 @@ def leaflet_assets() -> None:
         static_assets.install()
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
-def values(dataset, year: int, metric: str, criterion: str):
-    return map_data.district_values(dataset, year, metric, criterion)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def border_lines(shapes_key: str, _frame):
+    """Official former-district shapes made lighter for the lines drawn over the communes."""
+    from ntm.geo.boundaries import simplify_for_browser
+
+    return simplify_for_browser(_frame, BORDERS_BUDGET)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
-def breaks(dataset, metric: str, criterion: str):
-    return map_data.class_breaks(dataset, metric, criterion)
+def breaks(dataset, level: str, metric: str, criterion: str):
+    return map_view.class_breaks(dataset, metric, criterion, level)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
-def points(dataset, year: int, levels: tuple[str, ...]):
-    return map_panel.commune_points(dataset, year, levels)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
+def layer(dataset, level: str, metric: str, criterion: str, lang: str, shapes_key: str, codes: tuple, _names):
+    return map_view.layer_data(
+        dataset, level, metric, criterion, lang, breaks(dataset, level, metric, criterion), list(codes), _names
+    )
+
+
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=16)
+def points(dataset, lang: str, levels: tuple[str, ...]):
+    return map_view.points_data(dataset, lang, levels)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
+def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, levels, note, tiles, _shapes):
+    communes, districts, names = _shapes
+    codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
+    return map_view.map_payload(
+        dataset,
+        level,
+        metric,
+        criterion,
+        lang,
+        year,
+        communes,
+        districts,
+        names,
+        breaks=breaks(dataset, level, metric, criterion),
+        layer=layer(dataset, level, metric, criterion, lang, shapes_key, codes, names),
+        chosen=chosen,
+        selected=selected,
+        points=points(dataset, lang, levels) if levels is not None else None,
+        note=note,
+        base_tiles=tiles,
+    )
+
+
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=16)
+def multiples_spec(dataset, level, metric, criterion, lang, shapes_key, title, _shapes, _layer) -> dict:
+    from ntm.charts.map import small_multiples_frame, small_multiples_spec
+
+    shapes, column = _shapes
+    frame = small_multiples_frame(_layer, breaks(dataset, level, metric, criterion), metric, lang)
+    label = metric_label(metric, criterion, lang)
+    return small_multiples_spec(
+        shapes, column, frame, breaks(dataset, level, metric, criterion), metric, label, lang, title
+    )
 
 
 def metric_label(metric: str, criterion: str, lang: str) -> str:
@@ -44,10 +93,17 @@ def sync_year() -> None:
     st.session_state[state.YEAR] = st.session_state[state.MAP_YEAR]
 
 
-def select_clicked(frame) -> None:
+def select_clicked(level: str, communes, districts) -> None:
+    """The unit under a click on the map becomes the one the panel shows."""
     clicked = (st.session_state.get(state.MAP_CLICK) or {}).get("last_object_clicked")
-    if clicked:
-        code = map_panel.district_at(frame, clicked["lat"], clicked["lng"])
+    if not clicked:
+        return
+    if level == "commune":
+        code = map_view.unit_at(communes, clicked["lat"], clicked["lng"], "code")
+        if code:
+            st.session_state[state.MAP_COMMUNE] = code
+    else:
+        code = map_view.district_at(districts, clicked["lat"], clicked["lng"])
         if code:
             st.session_state[state.MAP_DISTRICT] = code
 
@@ -69,19 +125,28 @@ def boundary_report(loaded, lang) -> None:
         ("duplicates", loaded.duplicates),
         ("missing", loaded.missing),
         ("repaired", loaded.repaired),
+        ("skipped", loaded.skipped),
     ):
         if names:
             st.warning(
                 t(f"map.boundaries.{key}", lang, names=", ".join(page.literal(n) for n in names)), icon=":material/map:"
             )
+    st.caption(t("map.boundaries.howto", lang))
 
 
-def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
+def union_note(loaded, lang: str) -> str:
+    """Where the former-district shapes are approximate, in plain words (empty for official ones)."""
+    if loaded.official or not loaded.approximate:
+        return ""
+    return t("map.boundaries.union", lang, names=", ".join(loaded.straddling))
+
+
+def district_panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
     catalogue = loaders.criteria_catalogue()
     st.subheader(t("map.panel.against", lang, district=names[code]))
-    rows = map_panel.against_province(dataset, year, code)
+    rows = map_view.against_province(dataset, year, code)
     table = {
-        t(f"metric.{m}", lang): [map_panel.format_value(d, m, lang), map_panel.format_value(p, m, lang)]
+        t(f"metric.{m}", lang): [map_view.format_value(d, m, lang), map_view.format_value(p, m, lang)]
         for m, d, p in rows.itertuples(index=False)
     }
     st.table(
@@ -90,11 +155,12 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
         )
     )
     st.markdown(f"**{t('map.panel.weakest', lang)}**")
-    weakest = map_panel.weakest_criteria(dataset, year, code)
+    weakest = map_view.weakest_criteria(dataset, year, code)
+    # st.table reads cells as Markdown: "05. Trường học" would become a numbered list item "5."
     st.table(
         pd.DataFrame.from_dict(
             {
-                f"{cid}. {criterion_name(catalogue, cid, lang, year)}": {
+                page.literal(f"{cid}. {criterion_name(catalogue, cid, lang, year)}"): {
                     t("map.panel.share", lang): f"{fmt_percent(share, 0, lang)} ({met}/{n})",
                     t("map.panel.province", lang): fmt_percent(province, 0, lang),
                 }
@@ -104,16 +170,16 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
         )
     )
     st.markdown(f"**{t('map.panel.near', lang)}**")
-    near = map_panel.near_standard(dataset, year, code)
+    near = map_view.near_standard(dataset, year, code)
     if near.empty:
         st.caption(t("map.panel.near.all", lang))
         return
-    if near["criteria_met"].max() < map_panel.NEAR_STANDARD[0]:
+    if near["criteria_met"].max() < map_view.NEAR_STANDARD[0]:
         st.caption(t("map.panel.near.none", lang))
     st.table(
         pd.DataFrame.from_dict(
             {
-                name: {t("map.criteria_met", lang): str(met), t("map.panel.missing", lang): missing}
+                page.literal(name): {t("map.criteria_met", lang): str(met), t("map.panel.missing", lang): missing}
                 for _, name, met, missing in near.itertuples(index=False)
             },
             orient="index",
@@ -121,94 +187,265 @@ def panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
     )
 
 
+def commune_panel(dataset, year: int, code: str, lang: str) -> None:
+    info = map_view.commune_panel(dataset, year, code, lang)
+    st.subheader(t("map.panel.commune", lang, name=info["name"], year=year))
+    if info["ward"]:
+        st.info(t("map.panel.ward", lang), icon=":material/location_city:")
+    elif info["new_structure"]:
+        own = info["own"]
+        if own is None:
+            st.caption(t("map.panel.own.none", lang, year=year))
+        else:
+            st.markdown(
+                page.literal(
+                    t(
+                        "map.panel.own",
+                        lang,
+                        year=year,
+                        level=own["level"],
+                        criteria=own["criteria_met"],
+                        missing=own["missing"] or "–",
+                    )
+                )
+            )
+    if not info["ward"] and not info["headline"]["commune"].isna().all():
+        st.table(
+            pd.DataFrame.from_dict(
+                {
+                    t(f"metric.{m}", lang): [map_view.format_value(c, m, lang), map_view.format_value(p, m, lang)]
+                    for m, c, p in info["headline"].itertuples(index=False)
+                },
+                orient="index",
+                columns=[
+                    t("map.panel.commune.own" if info["new_structure"] else "map.panel.commune.col", lang),
+                    t("map.panel.province", lang),
+                ],
+            )
+        )
+    st.markdown(f"**{t('map.panel.members', lang)}**")
+    members = info["members"]
+    names_shown = [
+        n if p == t("map.part.full", lang) else f"{n} ({p})" for n, p in zip(members["name"], members["part"])
+    ]
+    if info["new_structure"]:
+        st.caption(t("map.panel.members.new", lang))
+        shown = members[["name", "district"]].assign(name=names_shown)
+        columns = ["map.col.old", "map.col.old_district"]
+    else:
+        st.caption(t("map.panel.members.old", lang, year=year, assessed=info["assessed"]))
+        shown = members[["name", "district", "level", "criteria_met", "missing"]].assign(
+            name=names_shown,
+            criteria_met=[fmt_number(v, 0, lang) if pd.notna(v) else "" for v in members["criteria_met"]],
+        )
+        columns = ["map.col.old", "map.col.old_district", "map.col.level", "map.col.criteria_met", "map.col.missing"]
+    table = shown.map(lambda v: page.literal(v) if isinstance(v, str) and v else v)
+    table.columns = [t(c, lang) for c in columns]
+    st.table(table.set_index(table.columns[0]))
+
+
 leaflet_assets()
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
 names = loaders.district_names(dataset)
-page.page_header(dataset, t("map.title", f.lang, year=f.year), f.lang)
+header = st.container()
+notices = st.container()
 
 if st.session_state.get(state.MAP_YEAR) != f.year:
     st.session_state[state.MAP_YEAR] = f.year
-controls = st.columns([3, 3, 2])
-controls[0].select_slider(t("filter.year", f.lang), dataset.years, key=state.MAP_YEAR, on_change=sync_year)
-metric = controls[1].selectbox(
+controls = st.columns([2, 3, 3, 2])
+level = controls[0].radio(
+    t("map.level", f.lang),
+    map_view.MAP_LEVELS,
+    key=state.MAP_LEVEL,
+    bind="query-params",
+    format_func=lambda lv: t(f"map.level.{lv}", f.lang),
+)
+level = level or map_view.MAP_LEVELS[0]
+controls[1].select_slider(t("filter.year", f.lang), dataset.years, key=state.MAP_YEAR, on_change=sync_year)
+metric = controls[2].selectbox(
     t("map.metric", f.lang),
-    map_data.MAP_METRICS,
+    map_view.MAP_METRICS,
     key=state.MAP_METRIC,
     bind="query-params",
     format_func=lambda m: metric_label(m, f.criterion, f.lang),
 )
-page.page_url_notice(
-    state.MAP_METRIC,
-    [metric_label(m, f.criterion, f.lang) for m in map_data.MAP_METRICS],
-    t("map.metric", f.lang),
-    f.lang,
-)
-with controls[2]:
+with controls[3]:
     show_points = st.toggle(t("map.show_points", f.lang), key=state.MAP_POINTS)
     base_tiles = st.toggle(t("map.base_tiles", f.lang), key=state.MAP_TILES)
+with header:
+    page.page_header(dataset, t(f"map.title.{level}", f.lang, year=f.year), f.lang)
+criterion_slot = st.container()
 if metric == "criterion_share":
-    st.caption(
+    criterion_slot.caption(
         f"{t('map.criterion', f.lang)}: {f.criterion}. "
         f"{criterion_name(loaders.criteria_catalogue(), f.criterion, f.lang, f.year)}"
     )
 
 with st.expander(t("map.boundaries", f.lang)):
-    st.file_uploader(
+    upload = st.file_uploader(
         t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key=state.MAP_BOUNDARY_FILE
     )
     loaded, frame = active_boundaries(dataset, f.lang)
     boundary_report(loaded, f.lang)
-
+communes_loaded, communes, commune_borders = loaders.configured_communes(loaded, upload)
+shapes_key = f"{loaded.source}|{len(frame)}|{communes_loaded.source}|{loaded.official}"
+if loaded.official:
+    districts = border_lines(shapes_key, frame)
+else:  # the lines of the bundled union, from the very communes drawn
+    districts = commune_borders.merge(frame[["district_code"]], on="district_code")
+note = union_note(loaded, f.lang)
+commune_names = map_view.commune_names()
+selected = st.session_state.get(state.MAP_COMMUNE if level == "commune" else state.MAP_DISTRICT)
 label = metric_label(metric, f.criterion, f.lang)
-table = values(dataset, f.year, metric, f.criterion)
-class_breaks = breaks(dataset, metric, f.criterion)
+map_shapes = (communes, districts if level == "commune" else frame, names)
+layer_json = payload(
+    dataset,
+    level,
+    metric,
+    f.criterion,
+    f.lang,
+    f.year,
+    shapes_key,
+    tuple(f.districts),
+    selected,
+    tuple(f.levels) if show_points else None,
+    note,
+    base_tiles,
+    map_shapes,
+)
+
 left, right = st.columns([3, 2])
 with left:
-    fmap = choropleth(
-        frame,
-        table,
-        names,
-        metric,
-        label,
-        class_breaks,
-        f.lang,
-        not loaded.official,
-        points(dataset, f.year, f.levels) if show_points else None,
-        base_tiles,
-    )
     st_folium(
-        fmap,
+        base_map(bounds_of(frame), f.lang, base_tiles),
         key=state.MAP_CLICK,
-        height=580,
+        height=MAP_HEIGHT,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
-        on_change=lambda: select_clicked(frame),
+        feature_group_to_add=layer_group(layer_json),
+        on_change=lambda: select_clicked(level, communes, frame),
     )
-    values_map = dict(zip(table["district_code"], table["value"]))
+    if level == "commune":
+        st.caption(t("map.rule", f.lang, names=", ".join(map_view.split_communes())))
+    else:
+        st.caption(t("map.rule.district", f.lang))
+with right:
+    with notices:
+        page.page_url_notice(
+            state.MAP_METRIC,
+            [metric_label(m, f.criterion, f.lang) for m in map_view.MAP_METRICS],
+            t("map.metric", f.lang),
+            f.lang,
+        )
+        page.page_url_notice(
+            state.MAP_LEVEL,
+            [t(f"map.level.{lv}", f.lang) for lv in map_view.MAP_LEVELS],
+            t("map.level", f.lang),
+            f.lang,
+        )
+    if level == "commune":
+        code = st.selectbox(
+            t("map.commune.shown", f.lang),
+            list(commune_names),
+            key=state.MAP_COMMUNE,
+            index=None,
+            bind="query-params",
+            format_func=commune_names.get,
+            placeholder=t("map.district.none", f.lang),
+        )
+        with notices:
+            page.page_url_notice(
+                state.MAP_COMMUNE, list(commune_names.values()), t("map.commune.shown", f.lang), f.lang
+            )
+        if code:
+            commune_panel(dataset, f.year, code, f.lang)
+        else:
+            st.info(t("map.click_hint.commune", f.lang), icon=":material/touch_app:")
+    else:
+        code = st.selectbox(
+            t("map.district", f.lang),
+            list(names),
+            key=state.MAP_DISTRICT,
+            index=None,
+            bind="query-params",
+            format_func=names.get,
+            placeholder=t("map.district.none", f.lang),
+        )
+        with notices:
+            page.page_url_notice(state.MAP_DISTRICT, list(names.values()), t("map.district", f.lang), f.lang)
+        if code:
+            district_panel(dataset, f.year, code, names, f.lang)
+        else:
+            st.info(t("map.click_hint", f.lang), icon=":material/touch_app:")
+
+unit_shapes = (communes, "code") if level == "commune" else (frame, "district_code")
+codes = tuple(unit_shapes[0][unit_shapes[1]].astype(str))
+years_layer = layer(dataset, level, metric, f.criterion, f.lang, shapes_key, codes, names)
+first, last = dataset.years[0], dataset.years[-1]
+multiples_title = t("map.multiples.title", f.lang, label=label, first=first, last=last)
+source = t("source.demo", f.lang) if dataset.illustrative else t("map.image.source", f.lang, source=dataset.label)
+image_notes = [t("map.image.illustrative", f.lang) if dataset.illustrative else "", source, note]
+class_breaks = breaks(dataset, level, metric, f.criterion)
+
+
+def current_png() -> bytes:
+    from ntm.geo.image import classes_by_year, units_map_png
+
+    return units_map_png(
+        unit_shapes[0],
+        unit_shapes[1],
+        classes_by_year(years_layer)[f.year],
+        class_breaks,
+        metric,
+        label,
+        f.lang,
+        t(f"map.title.{level}", f.lang, year=f.year),
+        image_notes,
+        borders=districts if level == "commune" else None,
+    )
+
+
+def multiples_png() -> bytes:
+    from ntm.geo.image import classes_by_year, small_multiples_png
+
+    return small_multiples_png(
+        unit_shapes[0],
+        unit_shapes[1],
+        classes_by_year(years_layer),
+        class_breaks,
+        metric,
+        label,
+        f.lang,
+        multiples_title,
+        image_notes,
+    )
+
+
+with left:
     st.download_button(
         t("map.download", f.lang),
-        file_name=f"ban-do-{metric}-{f.year}.png",
+        file_name=f"ban-do-{level}-{metric}-{f.year}.png",
         mime="image/png",
-        data=lambda: district_map_png(
-            values_map, label, f.lang, loaded, class_breaks, title=t("map.title", f.lang, year=f.year)
-        ),
+        data=current_png,
         on_click="ignore",
         icon=":material/download:",
     )
-with right:
-    code = st.selectbox(
-        t("map.district", f.lang),
-        list(names),
-        key=state.MAP_DISTRICT,
-        index=None,
-        bind="query-params",
-        format_func=names.get,
-        placeholder=t("map.district.none", f.lang),
-    )
-    page.page_url_notice(state.MAP_DISTRICT, list(names.values()), t("map.district", f.lang), f.lang)
-    if code:
-        panel(dataset, f.year, code, names, f.lang)
-    else:
-        st.info(t("map.click_hint", f.lang), icon=":material/touch_app:")
-st.caption(t("source.demo", f.lang) if dataset.illustrative else "")
+
+st.subheader(t("map.multiples", f.lang))
+# A grid wider than a phone's screen scrolls sideways instead of being cut.
+st.html("<style>.st-key-map-multiples [data-testid='stVegaLiteChart']{overflow-x:auto}</style>")
+multiples = st.container(key="map-multiples")
+multiples.vega_lite_chart(
+    multiples_spec(dataset, level, metric, f.criterion, f.lang, shapes_key, multiples_title, unit_shapes, years_layer),
+    width="content",
+)
+st.download_button(
+    t("map.multiples.download", f.lang),
+    file_name=f"ban-do-cac-nam-{level}-{metric}-{first}-{last}.png",
+    mime="image/png",
+    data=multiples_png,
+    on_click="ignore",
+    icon=":material/download:",
+)
+st.caption(source)

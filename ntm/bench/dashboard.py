@@ -34,15 +34,14 @@ from ntm.bench import chromium
 from ntm.criteria import CRITERION_IDS
 from ntm.dataset import LEVELS, load_dataset, save_dataset
 from ntm.geo.boundaries import Boundaries, load_boundaries, simplify_for_browser
-from ntm.geo.folium_map import choropleth
-from ntm.i18n import t
+from ntm.geo.folium_map import base_map, bounds_of, standalone_html
 from ntm.paths import DEMO_DIR, ROOT, SHARED
 from ntm.registry import districts as district_list
 from ntm.views import commune as communes
 from ntm.views import criteria as analysis
 from ntm.views import districts as compare
 from ntm.views import overview, progress
-from ntm.views.map import class_breaks, commune_points, district_values
+from ntm.views.map import map_payload, points_data
 from ntm.views.page_chart import PageInputs
 from ntm.views.page_chart import page_inputs as views_page_inputs
 
@@ -203,32 +202,43 @@ def district_map_html(
     criterion: str = "02",
     points: bool = False,
     approximate: bool = False,
+    level: str = "district",
+    communes: gpd.GeoDataFrame | None = None,
 ) -> str:
-    """What a map page rerun computes without its caches: values, class breaks, the folium map (with
-    the commune points when asked), its HTML."""
-    values = district_values(dataset, year, metric, criterion)
-    breaks = class_breaks(dataset, metric, criterion)
-    fmap = choropleth(
-        frame,
-        values,
-        names,
+    """What a map page rerun computes without its caches: the layer (every year's values and classes,
+    class breaks, the points when asked), the folium map and the HTML of both, at the former-district
+    level (`frame`) or the new-commune level (`communes`, with `frame` as the former districts)."""
+    note = "approximate" if approximate else ""
+    empty = gpd.GeoDataFrame({"code": []}, geometry=[], crs=4326)
+    payload = map_payload(
+        dataset,
+        level,
         metric,
-        t(f"map.metric.{metric}", lang, criterion=criterion),
-        breaks,
+        criterion,
         lang,
-        approximate,
-        commune_points(dataset, year) if points else None,
+        year,
+        communes if communes is not None else empty,
+        frame,
+        names,
+        points=points_data(dataset, lang) if points else None,
+        note=note,
     )
-    return fmap.get_root().render()
+    return standalone_html(base_map(bounds_of(frame), lang), payload)
+
+
+def map_payload_json(html: str) -> dict:
+    """The layer payload (`ntm.load`'s argument) embedded in a map's HTML."""
+    match = re.search(r"window\.ntm\.load\(", html)
+    if match is None:
+        return {}
+    data, _ = json.JSONDecoder().raw_decode(html, match.end())  # "<\\/" in its strings is JSON for "</"
+    return data
 
 
 def map_feature_codes(html: str) -> list[str]:
-    """district_code of every feature of the district layer's GeoJSON embedded in the map's HTML."""
-    match = re.search(r"geo_json_\w+_add\(", html)
-    if match is None:
-        return []
-    data, _ = json.JSONDecoder().raw_decode(html, match.end())
-    return [feature["properties"]["district_code"] for feature in data["features"] if feature["geometry"]]
+    """The code of every shape of the map's layer in its HTML (district codes at the district level)."""
+    shapes = map_payload_json(html).get("shapes", {"features": []})
+    return [feature["properties"]["c"] for feature in shapes["features"] if feature["geometry"]]
 
 
 def national_map_figures(dataset, repeat: int) -> tuple[dict[str, float], list[str]]:

@@ -1,7 +1,10 @@
-"""Map budget benchmark: the map's HTML size with official boundaries (budget 400 KB) and the time
-to compute a rerun of the map page on the demo data (budget 0.3 s).
+"""Map budget benchmark, at both levels of the map page (new communes, former districts): the map's
+HTML size (budget 400 KB: the map, every year's colours and texts, and the points when shown) and
+the time to compute a rerun of the map page on the demo data (budget 0.3 s), without the page's
+caches and in AppTest after a change of measure or year.
 
-    .venv/bin/python -m ntm.bench.maps [boundary-file]   # default ../shared/geo/lang_son_districts.geojson
+    .venv/bin/python -m ntm.bench map [boundary-file]   # default ../shared/geo/lang_son_districts.geojson
+                                                        # (the bundled boundaries when it is missing)
 """
 
 import os
@@ -10,61 +13,118 @@ import time
 
 from ntm.bench.dashboard import district_map_html, median_time
 from ntm.dataset import load_dataset
-from ntm.geo.boundaries import ENV_VAR, load_boundaries, simplify_for_browser
+from ntm.geo.boundaries import ENV_VAR, load_boundaries, load_communes, load_default, simplify_for_browser
 from ntm.paths import DEMO_DIR, ROOT, SHARED
 from ntm.registry import district_names, districts
-from ntm.views.map import MAP_METRICS
+from ntm.views.map import MAP_LEVELS, MAP_METRICS
 
 OFFICIAL = SHARED / "geo" / "lang_son_districts.geojson"
 HTML_BUDGET = 400_000
 RERUN_BUDGET_S = 0.3
+COMMUNE_BUDGET = 90_000  # the page's GeoJSON budget for the 65 communes (ntm.ui.loaders.COMMUNE_BROWSER_BUDGET)
+BORDERS_BUDGET = 40_000  # and for the former-district lines over them (pages/map.py)
 
 
-def map_html(dataset, frame, names, year: int, metric: str, points: bool, official: bool) -> str:
-    """The map page's HTML for a measure (criterion 17 for the criterion measure)."""
+def map_html(dataset, frame, communes, names, year: int, metric: str, points: bool, official: bool, level: str) -> str:
+    """The map page's HTML for a measure (criterion 17 for the criterion measure); at the commune level
+    `frame` holds the former districts' lines the page draws over the communes (see `main`)."""
     return district_map_html(
-        dataset, frame, names, year, metric, criterion="17", points=points, approximate=not official
+        dataset,
+        frame,
+        names,
+        year,
+        metric,
+        criterion="17",
+        points=points,
+        approximate=not official,
+        level=level,
+        communes=communes,
     )
 
 
-def apptest_rerun(path, repeat: int = 5) -> float:
-    """Median wall time of a rerun of the map page (boundaries from `path`) in Streamlit's AppTest,
-    caches warm, district panel open."""
+def apptest_reruns(path, repeat: int = 3) -> dict[str, float]:
+    """Median wall times of reruns of the map page at the new-commune level in Streamlit's AppTest:
+    with caches warm (panel open), after a change of measure, after a change of year (each change to a
+    value the page has not shown yet, so its caches are cold for it)."""
     from streamlit.testing.v1 import AppTest
 
-    os.environ[ENV_VAR] = str(path)
+    if path is not None:
+        os.environ[ENV_VAR] = str(path)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     at.switch_page("pages/map.py").run()
-    at.selectbox(key="map_district").set_value("180").run()
-    return median_time(at.run, repeat)
+    at.selectbox(key="map_commune").set_value("06286").run()
+    times = {"warm": median_time(at.run, repeat)}
+    measure, year = [], []
+    for metric in MAP_METRICS[1:]:
+        at.selectbox(key="map_metric").set_value(metric)
+        start = time.perf_counter()
+        at.run()
+        measure.append(time.perf_counter() - start)
+    for value in at.select_slider(key="map_year").options[:4]:
+        at.select_slider(key="map_year").set_value(int(value))
+        start = time.perf_counter()
+        at.run()
+        year.append(time.perf_counter() - start)
+    times["measure"] = sorted(measure)[len(measure) // 2]
+    times["year"] = sorted(year)[len(year) // 2]
+    times["slowest"] = max(measure + year)
+    return times
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "OVER"
 
 
 def main(path=OFFICIAL) -> None:
     dataset = load_dataset(DEMO_DIR, illustrative=True)
     table = districts(dataset.registry)
     names = district_names(dataset.registry)
+    path = path if path is not None and os.path.exists(path) else None
     start = time.perf_counter()
-    loaded = load_boundaries(table, path)
+    loaded = load_boundaries(table, path) if path else load_default(table)
     frame = simplify_for_browser(loaded.frame)
-    print(f"boundaries: {path} ({len(frame)} districts matched), load + simplify {time.perf_counter() - start:.3f} s")
-    year = dataset.years[-1]
-    for points in (False, True):
-        sizes = [len(map_html(dataset, frame, names, year, m, points, loaded.official).encode()) for m in MAP_METRICS]
-        print(
-            f"map HTML, communes {'shown' if points else 'hidden'}: largest {max(sizes) / 1000:.1f} KB "
-            f"(budget {HTML_BUDGET / 1000:.0f} KB) -> {'OK' if max(sizes) < HTML_BUDGET else 'OVER'}"
-        )
-    for points in (False, True):
-        seconds = median_time(lambda: map_html(dataset, frame, names, year, "share_ntm", points, loaded.official), 5)
-        print(
-            f"map compute per rerun (no page cache), communes {'shown' if points else 'hidden'}: "
-            f"{seconds:.3f} s (budget {RERUN_BUDGET_S} s) -> {'OK' if seconds < RERUN_BUDGET_S else 'OVER'}"
-        )
-    seconds = apptest_rerun(path)
+    communes = simplify_for_browser(load_communes().frame[["code", "geometry"]], COMMUNE_BUDGET)
+    # the former districts as the page draws them at each level (lighter lines over the communes)
+    level_frames = {"district": frame, "commune": simplify_for_browser(frame, BORDERS_BUDGET)}
     print(
-        f"whole app rerun on the map page in AppTest (these boundaries, caches warm): {seconds:.3f} s "
-        f"-> {'OK' if seconds < RERUN_BUDGET_S else 'OVER'}"
+        f"boundaries: {path or 'bundled'} ({len(frame)} districts matched), 65 new communes (bundled); "
+        f"load + simplify {time.perf_counter() - start:.3f} s"
+    )
+    year = dataset.years[-1]
+    for level in MAP_LEVELS:
+        for points in (False, True):
+            sizes = [
+                len(
+                    map_html(
+                        dataset, level_frames[level], communes, names, year, m, points, loaded.official, level
+                    ).encode()
+                )
+                for m in MAP_METRICS
+            ]
+            largest = max(sizes)
+            print(
+                f"map HTML, {level} level, communes {'shown' if points else 'hidden'}, every year in it: largest "
+                f"{largest / 1000:.1f} KB (budget {HTML_BUDGET / 1000:.0f} KB) -> {verdict(largest < HTML_BUDGET)}"
+            )
+    for level in MAP_LEVELS:
+        for points in (False, True):
+            seconds = median_time(
+                lambda: map_html(
+                    dataset, level_frames[level], communes, names, year, "share_ntm", points, loaded.official, level
+                ),
+                5,
+            )
+            print(
+                f"map compute per rerun (no page cache), {level} level, communes {'shown' if points else 'hidden'}: "
+                f"{seconds:.3f} s (budget {RERUN_BUDGET_S} s) -> {verdict(seconds < RERUN_BUDGET_S)}"
+            )
+    times = apptest_reruns(path)
+    print(
+        "whole app rerun on the map page in AppTest, new communes (these boundaries): "
+        f"caches warm {times['warm']:.3f} s, measure change {times['measure']:.3f} s, "
+        f"year change {times['year']:.3f} s (medians; slowest {times['slowest']:.3f} s) "
+        f"-> {verdict(times['slowest'] < RERUN_BUDGET_S)}"
     )
 
 

@@ -1,5 +1,8 @@
-"""The district map as an Altair chart (Vega-Lite geoshapes): drawn in the browser with tooltips,
-cheap to rebuild when the year changes, downloadable as PNG/SVG like every other chart."""
+"""Maps as Altair charts (Vega-Lite geoshapes), drawn in the browser with tooltips and downloadable as
+PNG/SVG like every other chart: the overview's district map, and the map page's small multiples (one
+small map per year)."""
+
+import json
 
 import altair as alt
 import geopandas as gpd
@@ -8,7 +11,7 @@ import shapely
 
 from ntm.charts.style import styled
 from ntm.i18n import t
-from ntm.views.map import NO_DATA, PALETTE, class_labels, class_of, format_value
+from ntm.views.map import NO_DATA, class_labels, class_of, format_value, palette_for
 
 
 def map_frame(
@@ -55,7 +58,7 @@ def district_map_chart(
                 "class_label:N",
                 title=metric_label,
                 sort=domain,
-                scale=alt.Scale(domain=domain, range=list(PALETTE) + [NO_DATA]),
+                scale=alt.Scale(domain=domain, range=list(palette_for(breaks)) + [NO_DATA]),
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=200, titleLimit=320, symbolType="square"),
             ),
             tooltip=[
@@ -84,3 +87,91 @@ def district_map_chart(
         .properties(title=title, width=width, height=int(width * 1.15))
     )
     return styled(chart, lang)
+
+
+WARD_FILL = "#f4f4f4"  # wards (not assessed under NTM): a fill apart from "no data", with a dashed outline
+
+
+def small_multiples_frame(layer: dict, breaks: tuple[float, ...], metric: str, lang: str) -> pd.DataFrame:
+    """One row per year and unit of a map layer (views.map.layer_data): year, code, name, class_label
+    (a class, "no data" or "ward"), value_text."""
+    labels = class_labels(breaks, metric, lang)
+    no_data, ward = t("map.no_data", lang), t("map.legend.ward", lang)
+    rows = []
+    for year, entries in layer["data"].items():
+        for code, (cls, value_text, _detail, _members) in entries.items():
+            if cls == -1:
+                label = ward
+            elif cls is None:
+                label = no_data
+            else:
+                label = labels[min(cls, len(labels) - 1)]
+            rows.append((int(year), code, layer["features"][code]["name"], label, value_text))
+    return pd.DataFrame(rows, columns=["year", "code", "name", "class_label", "value_text"])
+
+
+SHAPES_DATASET = "ntm_map_shapes"
+
+
+def small_multiples_spec(
+    shapes: gpd.GeoDataFrame,
+    code_column: str,
+    frame: pd.DataFrame,
+    breaks: tuple[float, ...],
+    metric: str,
+    metric_label: str,
+    lang: str,
+    title: str,
+    columns: int = 6,
+    width: int = 135,
+) -> dict:
+    """One small map per year (`frame` from small_multiples_frame), the same classes in every year, as
+    a Vega-Lite spec: the shapes are stored once (a named dataset, added to the spec after Altair
+    built it, as walking their coordinates is most of Altair's time) and looked up by code, so
+    eleven years cost one map's geometry."""
+    domain = class_labels(breaks, metric, lang) + [t("map.no_data", lang)]
+    colours = list(palette_for(breaks)) + [NO_DATA]
+    if (frame["class_label"] == t("map.legend.ward", lang)).any():
+        domain.append(t("map.legend.ward", lang))
+        colours.append(WARD_FILL)
+    chart = (
+        alt.Chart(frame)
+        .mark_geoshape(stroke="#777777", strokeWidth=0.3)
+        .transform_lookup(
+            lookup="code",
+            from_=alt.LookupData(data=alt.NamedData(name=SHAPES_DATASET), key="properties.code"),
+            as_="geo",
+        )
+        .encode(
+            shape="geo:G",
+            color=alt.Color(
+                "class_label:N",
+                title=metric_label,
+                sort=domain,
+                scale=alt.Scale(domain=domain, range=colours),
+                legend=alt.Legend(orient="bottom", columns=3, labelLimit=340, titleLimit=500, symbolType="square"),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("map.unit", lang)),
+                alt.Tooltip("year:O", title=t("filter.year", lang)),
+                alt.Tooltip("value_text:N", title=metric_label),
+            ],
+        )
+        .project(type="mercator")
+        .properties(width=width, height=int(width * 1.05))
+        .facet(
+            facet=alt.Facet("year:O", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")),
+            columns=columns,
+        )
+        .properties(title=title)
+    )
+    spec = styled(chart, lang).to_dict()
+    spec.setdefault("datasets", {})[SHAPES_DATASET] = shape_features(shapes, code_column)
+    return spec
+
+
+def shape_features(shapes: gpd.GeoDataFrame, code_column: str) -> list[dict]:
+    """GeoJSON features with property `code`, exterior rings clockwise (as Vega's d3-geo reads them)."""
+    oriented = shapely.orient_polygons(shapes.geometry.to_numpy(), exterior_cw=True)
+    table = gpd.GeoDataFrame({"code": shapes[code_column].astype(str).to_numpy()}, geometry=oriented)
+    return json.loads(table.to_json(drop_id=True))["features"]

@@ -1,191 +1,262 @@
-"""The interactive district choropleth (folium/Leaflet), built to run with no network: only the
-app's own copy of Leaflet is loaded and no tile server is needed."""
+"""The interactive map (folium/Leaflet), built to run with no network: only the app's own copy of
+Leaflet is loaded and no tile server is needed.
+
+The map comes in two parts, so that a change of year, measure, level or districts does not reload
+it (the user's zoom and pan stay):
+
+- `base_map`: the Leaflet map and the `window.ntm` script that draws a layer, its tooltips, the
+  legend and the play control. Its script depends only on the language, the province's extent and
+  the base-tiles switch, so streamlit-folium keeps the same map in the page.
+- `layer_group(payload)`: a folium FeatureGroup whose script hands the payload (`layer_payload`: the
+  shapes, every year's classes and texts, labels, points, legend, outlines, where to zoom) to
+  `ntm.load`; the page passes it to st_folium as `feature_group_to_add`, which runs it in the map
+  already on screen.
+
+Every year's colours are in the payload: the play control steps through the years in the browser
+without asking the server. `standalone_html` joins both parts into one page (benchmark, tests).
+"""
 
 import html
 import json
+from pathlib import Path
 
 import folium
 import geopandas as gpd
-import pandas as pd
-from branca.element import MacroElement, Template
+from branca.element import Element, MacroElement, Template
 
 from ntm.charts.style import PALETTE_LEVELS
 from ntm.dataset import LEVELS
-from ntm.formatting import fmt_number
 from ntm.geo.assets import LEAFLET_URL
 from ntm.i18n import t
-from ntm.views.map import NO_DATA, PALETTE, class_labels, colour_of, format_value
+from ntm.views.map import NO_DATA, class_labels, palette_for
 
 BASE_TILES = "OpenStreetMap"
+COMMUNE_LABEL_ZOOM = 10  # commune names show from this zoom on (the province fits at about 8.5)
+HATCH_CSS = "repeating-linear-gradient(45deg,#f4f4f4 0 3px,#9a9a9a 3px 4.5px)"  # the wards' pattern, in the legend
+
+HERE = Path(__file__).parent
+SCRIPT = (HERE / "ntm_map.js").read_text(encoding="utf-8")
+STYLE = "<style>\n" + (HERE / "ntm_map.css").read_text(encoding="utf-8") + "</style>"
 
 
-class Legend(MacroElement):
-    """A Leaflet control in the map's corner holding ready-made HTML."""
+class NtmScript(MacroElement):
+    """`window.ntm` for the map: `ntm.load(payload)` draws a layer (replacing the previous one),
+    `ntm.show(year)` recolours it for another year, and two controls: the legend (a <details> box,
+    closed on narrow maps) and the play control (a button and a year slider)."""
+
+    _template = Template("{% macro script(this, kwargs) %}\n" + SCRIPT + "\n{% endmacro %}")
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self._name = "NtmScript"
+        self.texts = {
+            "play": t("map.play", lang),
+            "pause": t("map.pause", lang),
+            "year": t("map.play.year", lang),
+            "legend": t("map.legend.title", lang),
+            "interval": 1100,
+            "legendWidth": 520,
+        }
+
+    def render(self, **kwargs):
+        self.get_root().header.add_child(Element(STYLE), name="ntm_style")
+        super().render(**kwargs)
+
+
+class LayerPayload(MacroElement):
+    """The script that hands a payload (JSON text) to `ntm.load` in the map already on screen."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create('div', 'ntm-legend');
-            div.innerHTML = {{ this.html|tojson }};
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        window.ntm.load({{ this.payload }});
         {% endmacro %}
     """)
 
-    def __init__(self, html: str, position: str = "topright"):
+    def __init__(self, payload: str):
         super().__init__()
-        self._name = "Legend"
-        self.html = html
-        self.position = position
+        self._name = "LayerPayload"
+        self.payload = payload.replace("</", "<\\/")  # the JSON inside a <script> of the standalone page
 
 
-class Labels(MacroElement):
-    """District names as non-interactive Leaflet div icons, added in one loop: a folium Marker
-    each compiles its own templates, most of the build time of a map with hundreds of districts."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        {{ this.labels|tojson }}.forEach(function (label) {
-            L.marker([label[0], label[1]], {interactive: false, icon: L.divIcon({
-                html: '<div class="ntm-label">' + label[2] + '</div>',
-                iconSize: [110, 16], iconAnchor: [55, 8], className: 'ntm-label-icon'})
-            }).addTo({{ this._parent.get_name() }});
-        });
-        {% endmacro %}
-    """)
-
-    def __init__(self, labels: list[tuple[float, float, str]]):
-        super().__init__()
-        self._name = "Labels"
-        self.labels = [[lat, lon, html.escape(str(text))] for lat, lon, text in labels]
-
-
-def offline_map(bounds: list[list[float]], base_tiles: bool = False, asset_url: str = LEAFLET_URL) -> folium.Map:
-    """A map that loads Leaflet from the app's static folder and nothing else."""
+def base_map(
+    bounds: list[list[float]], lang: str, base_tiles: bool = False, asset_url: str = LEAFLET_URL
+) -> folium.Map:
+    """A map that loads Leaflet from the app's static folder and nothing else, centred on `bounds`
+    ([[south, west], [north, east]]) at a fixed zoom (the layer then fits the map to the frame once
+    the frame has a size), with the `ntm` script."""
+    (south, west), (north, east) = bounds
     m = folium.Map(
-        tiles=BASE_TILES if base_tiles else None, control_scale=True, zoom_snap=0.25, attribution_control=base_tiles
+        location=[round((south + north) / 2, 4), round((west + east) / 2, 4)],
+        zoom_start=8,
+        tiles=BASE_TILES if base_tiles else None,
+        control_scale=True,
+        zoom_snap=0.25,
+        attribution_control=base_tiles,
     )
     m.default_js = [("leaflet", f"{asset_url}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{asset_url}/leaflet.css")]
-    m.fit_bounds(bounds, padding=(8, 8))
+    NtmScript(lang).add_to(m)
     return m
 
 
-def legend_html(metric_label: str, breaks: tuple[float, ...], metric: str, lang: str, approximate: bool) -> str:
-    rows = "".join(
-        f'<div><i style="background:{c}"></i>{label}</div>'
-        for c, label in zip(PALETTE, class_labels(breaks, metric, lang))
-    )
-    rows += f'<div><i style="background:{NO_DATA}"></i>{t("map.no_data", lang)}</div>'
-    note = f'<div class="ntm-note">{t("map.approximate", lang)}</div>' if approximate else ""
-    style = (
-        "<style>.ntm-legend{background:#fff;padding:6px 8px;font:12px sans-serif;border-radius:4px;"
-        "box-shadow:0 0 4px rgba(0,0,0,.3);max-width:230px}.ntm-legend i{display:inline-block;width:14px;"
-        "height:12px;margin-right:6px;border:1px solid #777;vertical-align:middle}"
-        ".ntm-note{margin-top:4px;color:#555;font-size:11px}.ntm-label{font:600 11px sans-serif;color:#111;"
-        "text-shadow:0 0 3px #fff,0 0 3px #fff;white-space:nowrap;text-align:center}</style>"
-    )
-    return f"{style}<b>{metric_label}</b>{rows}{note}"
+def layer_group(payload: str) -> folium.FeatureGroup:
+    """The FeatureGroup carrying a layer payload (st_folium's `feature_group_to_add`)."""
+    group = folium.FeatureGroup(name="ntm", control=False)
+    group.add_child(LayerPayload(payload))
+    return group
 
 
-def district_features(
-    frame: gpd.GeoDataFrame,
-    values: pd.DataFrame,
-    names: dict[str, str],
-    metric: str,
-    breaks: tuple[float, ...],
-    lang: str,
-) -> dict:
-    """GeoJSON of the districts with name, value text, the counts behind it and the fill colour."""
-    table = frame[["district_code", "geometry"]].merge(values, on="district_code", how="left")
-    unit = t("map.count.criteria" if metric == "avg_criteria" else "map.count.communes", lang)
-    table["name"] = table["district_code"].map(names)
-    table["value_text"] = [format_value(v, metric, lang) for v in table["value"]]
-    table["detail"] = [
-        t("map.detail", lang, count=fmt_number(c, 0, lang), communes=fmt_number(n, 0, lang), unit=unit)
-        if pd.notna(n)
-        else "–"
-        for c, n in zip(table["count"], table["communes"])
+def standalone_html(fmap: folium.Map, payload: str) -> str:
+    """The map and its layer as one HTML page: what the browser receives, in one file."""
+    layer_group(payload).add_to(fmap)
+    return fmap.get_root().render()
+
+
+# --- the payload -------------------------------------------------------------------------------------
+
+
+def _geojson(frame: gpd.GeoDataFrame, code_column: str) -> str:
+    """A compact GeoJSON of the shapes, each with its code as property `c`."""
+    table = gpd.GeoDataFrame({"c": frame[code_column].astype(str).to_numpy()}, geometry=frame.geometry.values)
+    return table.to_json(drop_id=True, separators=(",", ":"))
+
+
+def label_points(frame: gpd.GeoDataFrame, code_column: str, names: dict[str, str]) -> list[list]:
+    """[lat, lon, name] inside each shape (its representative point)."""
+    return [
+        [round(point.y, 4), round(point.x, 4), names.get(code, code)]
+        for code, point in zip(frame[code_column].astype(str), frame.geometry.representative_point())
     ]
-    table["fill"] = [colour_of(v, breaks) for v in table["value"]]
-    columns = ["district_code", "name", "value_text", "detail", "fill", "geometry"]
-    return json.loads(gpd.GeoDataFrame(table[columns], geometry="geometry", crs=frame.crs).to_json(drop_id=True))
 
 
-def commune_features(points: pd.DataFrame, lang: str) -> dict:
-    """GeoJSON points of communes: name, level text, criteria met, colour by level."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
-            "properties": {
-                "name": name,
-                "level": t(f"level.{level}", lang),
-                "criteria": int(met),
-                "fill": PALETTE_LEVELS[level],
-            },
-        }
-        for name, lat, lon, level, met in points[["name", "lat", "lon", "level", "criteria_met"]].itertuples(
-            index=False
-        )
-    ]
-    return {"type": "FeatureCollection", "features": features}
+def bounds_of(frame: gpd.GeoDataFrame) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the shapes, None when there are none."""
+    if frame is None or frame.empty or frame.geometry.is_empty.all():
+        return None
+    minx, miny, maxx, maxy = frame.total_bounds
+    return [[round(float(miny), 4), round(float(minx), 4)], [round(float(maxy), 4), round(float(maxx), 4)]]
 
 
-def choropleth(
-    frame: gpd.GeoDataFrame,
-    values: pd.DataFrame,
-    names: dict[str, str],
-    metric: str,
+def legend_html(
     metric_label: str,
     breaks: tuple[float, ...],
+    metric: str,
     lang: str,
-    approximate: bool,
-    communes: pd.DataFrame | None = None,
+    *,
+    wards: bool = False,
+    chosen: bool = False,
+    points: bool = False,
+    note: str = "",
+) -> str:
+    """The legend's rows: the measure's classes and "no data", the wards' pattern (new communes),
+    the chosen districts' outline, the communes' levels (points) and a note in plain words."""
+    rows = "".join(
+        f'<div><i style="background:{c}"></i>{html.escape(label)}</div>'
+        for c, label in zip(palette_for(breaks), class_labels(breaks, metric, lang))
+    )
+    rows += f'<div><i style="background:{NO_DATA}"></i>{html.escape(t("map.no_data", lang))}</div>'
+    if wards:
+        rows += f'<div><i style="background:{HATCH_CSS}"></i>{html.escape(t("map.legend.ward", lang))}</div>'
+    if chosen:
+        rows += f'<div><i class="ntm-line"></i>{html.escape(t("map.legend.selected", lang))}</div>'
+    if points:
+        rows += f"<div style='margin-top:4px'><b>{html.escape(t('map.points', lang))}</b></div>"
+        for lv in LEVELS:
+            name = html.escape(t(f"level.{lv}", lang))
+            rows += f'<div><i class="ntm-dot" style="background:{PALETTE_LEVELS[lv]}"></i>{name}</div>'
+    note_html = f'<div class="ntm-note">{html.escape(note)}</div>' if note else ""
+    return f"<b>{html.escape(metric_label)}</b>{rows}{note_html}"
+
+
+def points_payload(points_by_year: dict[int, "object"], lang: str) -> dict:
+    """The communes' points for every year: items [lat, lon, name], and per year one level digit
+    per point ("." when the commune has no row that year) and the criteria met.
+    `points_by_year` maps a year to a frame with commune_code, name, lat, lon, level, criteria_met."""
+    items: dict[str, list] = {}
+    for frame in points_by_year.values():
+        for code, name, lat, lon in frame[["commune_code", "name", "lat", "lon"]].itertuples(index=False):
+            key = f"{code}|{round(lat, 4)}|{round(lon, 4)}"
+            items.setdefault(key, [round(float(lat), 4), round(float(lon), 4), str(name)])
+    order = {key: i for i, key in enumerate(items)}
+    rank = {level: str(i) for i, level in enumerate(LEVELS)}
+    levels, criteria = {}, {}
+    for year, frame in points_by_year.items():
+        codes = ["."] * len(order)
+        met: list = [None] * len(order)
+        for code, lat, lon, level, count in frame[["commune_code", "lat", "lon", "level", "criteria_met"]].itertuples(
+            index=False
+        ):
+            i = order[f"{code}|{round(lat, 4)}|{round(lon, 4)}"]
+            codes[i], met[i] = rank[level], int(count)
+        levels[str(year)], criteria[str(year)] = "".join(codes), met
+    return {
+        "items": list(items.values()),
+        "levels": levels,
+        "criteria": criteria,
+        "colours": [PALETTE_LEVELS[lv] for lv in LEVELS],
+        "levelNames": [t(f"level.{lv}", lang) for lv in LEVELS],
+    }
+
+
+def layer_payload(
+    layer: dict,
+    shapes: gpd.GeoDataFrame,
+    code_column: str,
+    metric_label: str,
+    breaks: tuple[float, ...],
+    metric: str,
+    lang: str,
+    year: int,
+    *,
+    labels: list[list] | None = None,
+    label_zoom: int | None = None,
+    borders: gpd.GeoDataFrame | None = None,
+    outline: gpd.GeoDataFrame | None = None,
+    chosen_codes: list[str] = (),
+    focus: list[list[float]] | None = None,
+    fit_key: str = "",
+    selected: str | None = None,
+    points: dict | None = None,
+    note: str = "",
     base_tiles: bool = False,
-    asset_url: str = LEAFLET_URL,
-) -> folium.Map:
-    minx, miny, maxx, maxy = frame.total_bounds
-    m = offline_map([[miny, minx], [maxy, maxx]], base_tiles, asset_url)
-    folium.GeoJson(
-        district_features(frame, values, names, metric, breaks, lang),
-        name="districts",
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "color": "#444",
-            "weight": 1,
-            "fillOpacity": 0.85 if not base_tiles else 0.7,
-        },
-        highlight_function=lambda f: {"weight": 3, "color": "#000"},
-        tooltip=folium.GeoJsonTooltip(
-            ["name", "value_text", "detail"], aliases=[t("col.district", lang), metric_label, ""]
+) -> str:
+    """The JSON text `ntm.load` takes: `layer` (views.map.layer_data) with the shapes, the year shown,
+    the colours, the legend, outlines (`borders`: thin lines, e.g. former districts over the
+    communes; `outline`: the chosen districts), the units to emphasise (`chosen_codes`), the clicked
+    unit (`selected`), where to zoom (`focus`, again only when `fit_key` changes) and the points."""
+    wards = any(info.get("ward") for info in layer["features"].values())
+    body = {
+        "level": layer["level"],
+        "years": layer["years"],
+        "year": int(year),
+        "features": layer["features"],
+        "data": layer["data"],
+        "text": {**layer["text"], "nodata": t("map.no_data", lang)},
+        "label": metric_label,
+        "colours": list(palette_for(breaks)),
+        "noData": NO_DATA,
+        "opacity": 0.7 if base_tiles else 0.85,
+        "legend": legend_html(
+            metric_label,
+            breaks,
+            metric,
+            lang,
+            wards=wards,
+            chosen=bool(len(chosen_codes)) and outline is not None,
+            points=points is not None,
+            note=note,
         ),
-        className="ntm-district",
-    ).add_to(m)
-    Labels(
-        [
-            (round(point.y, 4), round(point.x, 4), names.get(code, code))
-            for code, point in zip(frame["district_code"], frame.geometry.representative_point())
-        ]
-    ).add_to(m)
-    if communes is not None and len(communes):
-        folium.GeoJson(
-            commune_features(communes, lang),
-            name="communes",
-            marker=folium.CircleMarker(radius=4, weight=1, color="#333", fill_opacity=0.9),
-            style_function=lambda f: {"fillColor": f["properties"]["fill"]},
-            tooltip=folium.GeoJsonTooltip(
-                ["name", "level", "criteria"],
-                aliases=[t("map.commune", lang), t("filter.level", lang), t("map.criteria_met", lang)],
-            ),
-            className="ntm-commune",
-        ).add_to(m)
-        levels = "".join(
-            f'<div><i style="background:{PALETTE_LEVELS[lv]};border-radius:7px"></i>{t(f"level.{lv}", lang)}</div>'
-            for lv in LEVELS
-        )
-        Legend(f"<b>{t('map.points', lang)}</b>{levels}", position="bottomleft").add_to(m)
-    Legend(legend_html(metric_label, breaks, metric, lang, approximate)).add_to(m)
-    return m
+        "labels": labels or [],
+        "labelZoom": label_zoom,
+        "chosenCodes": list(chosen_codes),
+        "selected": selected,
+        "focus": focus,
+        "fitKey": fit_key,
+        "points": points,
+    }
+    parts = [f'"shapes":{_geojson(shapes, code_column)}']
+    for key, frame in (("borders", borders), ("outline", outline)):
+        if frame is not None and not frame.empty:
+            parts.append(f'"{key}":{_geojson(frame, "district_code")}')
+    rest = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return "{" + ",".join(parts) + "," + rest[1:]

@@ -1,4 +1,6 @@
-"""The district map as a PNG, drawn without a browser (geopandas + matplotlib), for slides and reports."""
+"""Maps as PNG, drawn without a browser (geopandas + matplotlib), for slides and reports: the district
+map (`district_map_png`), a map of any units' classes (`units_map_png`) and one small map per year
+(`small_multiples_png`), each with its title, legend and notes drawn in the image."""
 
 import io
 import math
@@ -12,19 +14,38 @@ from matplotlib.patches import Patch  # noqa: E402
 from ntm.geo.boundaries import Boundaries, load_boundaries  # noqa: E402
 from ntm.i18n import t  # noqa: E402
 from ntm.registry import district_names, districts, load_registry  # noqa: E402
-from ntm.views.map import NO_DATA, PALETTE, SHARE_BREAKS, class_labels, colour_of, nice_breaks  # noqa: E402
+from ntm.views.map import (  # noqa: E402
+    NO_DATA,
+    NOT_ASSESSED,
+    SHARE_BREAKS,
+    class_labels,
+    colour_of,
+    count_breaks,
+    nice_breaks,
+    palette_for,
+)
+
+WARD_FILL = "#f4f4f4"
+WARD_HATCH = "////"
+EDGE = "#555555"
 
 
 def default_breaks(values: dict[str, float]) -> tuple[float, ...]:
-    """Share breaks when every value is a share, else equal whole-number classes up to the maximum."""
+    """Share breaks when every value is a share, whole-number classes when every value is a whole
+    number, else equal classes up to the maximum."""
     finite = [v for v in values.values() if v is not None and not math.isnan(v)]
     if finite and all(0 <= v <= 1 for v in finite) and any(0 < v < 1 for v in finite):
         return SHARE_BREAKS
+    if all(float(v).is_integer() for v in finite):
+        return count_breaks(max(finite, default=0))
     return nice_breaks(max(finite, default=0))
 
 
-def _metric_kind(breaks: tuple[float, ...]) -> str:
-    return "share_ntm" if breaks == SHARE_BREAKS else "count"
+def _metric_kind(breaks: tuple[float, ...], values: dict[str, float]) -> str:
+    if breaks == SHARE_BREAKS:
+        return "share_ntm"
+    finite = [v for v in values.values() if v is not None and not math.isnan(v)]
+    return "count" if all(float(v).is_integer() for v in finite) else "value"
 
 
 def district_map_png(
@@ -37,10 +58,12 @@ def district_map_png(
     width_in: float = 8.0,
     dpi: int = 150,
     font_scale: float = 1.0,
+    metric: str | None = None,
 ) -> bytes:
     """A choropleth PNG of the districts: colour by class, district names, a legend with
     `metric_label` as its title, and a note when the boundaries are schematic. `font_scale` enlarges
-    every text (labels and legend) for a projector."""
+    every text (labels and legend) for a projector; `metric` (a registry key) chooses the legend's
+    number format, else it is guessed from the values."""
     table = districts(load_registry())
     boundaries = boundaries or load_boundaries(table)
     breaks = breaks or default_breaks(values_by_district_code)
@@ -48,7 +71,7 @@ def district_map_png(
     frame = boundaries.frame.to_crs(3405)
     colours = [colour_of(values_by_district_code.get(code, math.nan), breaks) for code in frame["district_code"]]
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.85), dpi=dpi)
-    frame.plot(ax=axes, color=colours, edgecolor="#555555", linewidth=0.8)
+    frame.plot(ax=axes, color=colours, edgecolor=EDGE, linewidth=0.8)
     for code, point in zip(frame["district_code"], frame.geometry.representative_point()):
         axes.annotate(
             short.get(code, code),
@@ -59,10 +82,10 @@ def district_map_png(
             color="#111111",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
         )
-    labels = class_labels(breaks, _metric_kind(breaks), lang)
-    handles = [Patch(facecolor=c, edgecolor="#555555", label=label) for c, label in zip(PALETTE, labels)]
+    labels = class_labels(breaks, metric or _metric_kind(breaks, values_by_district_code), lang)
+    handles = [Patch(facecolor=c, edgecolor=EDGE, label=label) for c, label in zip(palette_for(breaks), labels)]
     if any(code not in values_by_district_code for code in frame["district_code"]):
-        handles.append(Patch(facecolor=NO_DATA, edgecolor="#555555", label=t("map.no_data", lang)))
+        handles.append(Patch(facecolor=NO_DATA, edgecolor=EDGE, label=t("map.no_data", lang)))
     axes.legend(
         handles=handles,
         title=metric_label,
@@ -77,7 +100,147 @@ def district_map_png(
     if not boundaries.official:
         figure.text(0.01, 0.01, t("map.image.approximate", lang), fontsize=7 * font_scale, color="#555555")
     axes.set_axis_off()
+    return _png(figure)
+
+
+def _png(figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
+
+
+def _fills(codes, classes: dict[str, int | None], colours: tuple[str, ...]) -> list[str]:
+    fills = []
+    for code in codes:
+        cls = classes.get(code)
+        fills.append(
+            WARD_FILL if cls == NOT_ASSESSED else NO_DATA if cls is None else colours[min(cls, len(colours) - 1)]
+        )
+    return fills
+
+
+def _draw(axes, frame, code_column: str, classes: dict[str, int | None], colours, linewidth: float) -> None:
+    frame.plot(ax=axes, color=_fills(frame[code_column], classes, colours), edgecolor=EDGE, linewidth=linewidth)
+    wards = frame[[classes.get(code) == NOT_ASSESSED for code in frame[code_column]]]
+    if len(wards):
+        wards.plot(ax=axes, facecolor="none", edgecolor="#8a8a8a", hatch=WARD_HATCH, linewidth=0)
+        wards.plot(ax=axes, facecolor="none", edgecolor=EDGE, linewidth=linewidth)
+    axes.set_axis_off()
+
+
+def _legend_handles(breaks, metric: str, lang: str, classes_seen: set) -> list[Patch]:
+    colours = palette_for(breaks)
+    handles = [
+        Patch(facecolor=c, edgecolor=EDGE, label=label) for c, label in zip(colours, class_labels(breaks, metric, lang))
+    ]
+    if None in classes_seen:
+        handles.append(Patch(facecolor=NO_DATA, edgecolor=EDGE, label=t("map.no_data", lang)))
+    if NOT_ASSESSED in classes_seen:
+        handles.append(
+            Patch(facecolor=WARD_FILL, edgecolor="#8a8a8a", hatch=WARD_HATCH, label=t("map.legend.ward", lang))
+        )
+    return handles
+
+
+def _notes(figure, notes: list[str], fontsize: float = 8) -> None:
+    text = "\n".join(n for n in notes if n)
+    if text:
+        figure.text(0.01, 0.005, text, fontsize=fontsize, color="#333333", va="bottom", ha="left", wrap=True)
+
+
+def units_map_png(
+    frame,
+    code_column: str,
+    classes: dict[str, int | None],
+    breaks: tuple[float, ...],
+    metric: str,
+    metric_label: str,
+    lang: str,
+    title: str,
+    notes: list[str] = (),
+    borders=None,
+    width_in: float = 9.0,
+    dpi: int = 130,
+) -> bytes:
+    """One map of units (`frame`: `code_column`, geometry) coloured by class (`classes`: code -> class
+    index, None for no data, -1 for a ward), wards hatched, `borders` (e.g. former districts) drawn
+    over them, the title, legend and `notes` (source, illustrative data, approximate borders) in the
+    image."""
+    projected = frame.to_crs(3405)
+    figure, axes = plt.subplots(figsize=(width_in, width_in * 0.95), dpi=dpi)
+    _draw(axes, projected, code_column, classes, palette_for(breaks), 0.4)
+    if borders is not None and len(borders):
+        borders.to_crs(3405).boundary.plot(ax=axes, color="#222222", linewidth=1.0)
+    seen = {classes.get(code) for code in projected[code_column]}
+    axes.legend(
+        handles=_legend_handles(breaks, metric, lang, seen),
+        title=metric_label,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=9,
+        title_fontsize=9,
+        frameon=True,
+    )
+    figure.suptitle(title, fontsize=13, fontweight="bold")
+    _notes(figure, list(notes))
+    figure.subplots_adjust(bottom=0.08)
+    return _png(figure)
+
+
+def small_multiples_png(*args, **kwargs) -> bytes:
+    """`small_multiples_figure` as a PNG."""
+    return _png(small_multiples_figure(*args, **kwargs))
+
+
+def small_multiples_figure(
+    frame,
+    code_column: str,
+    classes_by_year: dict[int, dict[str, int | None]],
+    breaks: tuple[float, ...],
+    metric: str,
+    metric_label: str,
+    lang: str,
+    title: str,
+    notes: list[str] = (),
+    columns: int = 4,
+    panel_in: float = 2.6,
+    dpi: int = 110,
+) -> bytes:
+    """One small map per year (`classes_by_year`: year -> code -> class), the same classes in every
+    year, with the title (measure and year range), one legend and the `notes` drawn in the image."""
+    projected = frame.to_crs(3405)
+    years = sorted(classes_by_year)
+    rows = max(1, math.ceil(len(years) / columns))
+    height = rows * panel_in * 1.05 + 2.0  # the maps, the title above (0.8 in), legend and notes below (1.2 in)
+    figure, grid = plt.subplots(rows, columns, figsize=(columns * panel_in, height), dpi=dpi)
+    cells = list(grid.flat) if hasattr(grid, "flat") else [grid]
+    colours = palette_for(breaks)
+    seen: set = set()
+    for axes, year in zip(cells, years):
+        classes = classes_by_year[year]
+        seen |= {classes.get(code) for code in projected[code_column]}
+        _draw(axes, projected, code_column, classes, colours, 0.2)
+        axes.set_title(str(year), fontsize=12, fontweight="bold")
+    for axes in cells[len(years) :]:
+        axes.set_axis_off()
+    figure.suptitle(title, fontsize=14, fontweight="bold", y=1 - 0.15 / height)
+    handles = _legend_handles(breaks, metric, lang, seen)
+    figure.legend(
+        handles=handles,
+        title=metric_label,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.45 / height),
+        ncol=min(len(handles), 4),
+        fontsize=9,
+        title_fontsize=9,
+        frameon=False,
+    )
+    _notes(figure, list(notes), 8)
+    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.8 / height, bottom=1.2 / height, wspace=0.02, hspace=0.18)
+    return figure
+
+
+def classes_by_year(layer: dict) -> dict[int, dict[str, int | None]]:
+    """year -> code -> class of a map layer (views.map.layer_data)."""
+    return {int(year): {code: entry[0] for code, entry in entries.items()} for year, entries in layer["data"].items()}

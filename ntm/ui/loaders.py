@@ -159,6 +159,41 @@ def district_boundaries(dataset: Dataset, source_key: str, _source):
     return loaded, simplify_for_browser(loaded.frame)
 
 
+COMMUNE_BROWSER_BUDGET = 90_000  # bytes of GeoJSON for the 65 new communes (shared borders simplified together)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def commune_boundaries(source_key: str, _source):
+    """(Boundaries, simplified frame (code, geometry), former-district borders dissolved from the
+    simplified communes) of the 65 new communes: from a file of new communes (`_source` bytes or path,
+    known by `source_key`), else the bundled shapes."""
+    from ntm.geo.boundaries import load_communes, simplify_for_browser
+
+    loaded = load_communes(_source)
+    simplified = simplify_for_browser(loaded.frame[["code", "geometry"]], COMMUNE_BROWSER_BUDGET)
+    former = dict(zip(loaded.frame["code"], loaded.frame["former_district_code"]))
+    borders = simplified.assign(district_code=simplified["code"].map(former)).dissolve(
+        by="district_code", as_index=False
+    )[["district_code", "geometry"]]
+    return loaded, simplified, borders
+
+
+def configured_communes(loaded=None, upload=None):
+    """The new communes' shapes for the map: those of the configured boundary file when it is a file of
+    new communes (`loaded`: the Boundaries the district layer was read from, from `upload` or the
+    file NTM_BOUNDARIES names), else the bundled ones."""
+    if loaded is not None and loaded.official and loaded.level == "commune":
+        from ntm.geo.boundaries import ENV_VAR, BoundaryError
+
+        source = upload.getvalue() if upload is not None else os.environ.get(ENV_VAR)
+        key = f"upload:{upload.name}:{len(source)}" if upload is not None else f"env:{source}"
+        try:
+            return commune_boundaries(key, source)
+        except BoundaryError:
+            pass
+    return commune_boundaries("bundled", None)
+
+
 def configured_boundaries(dataset: Dataset, upload=None):
     """(Boundaries, simplified frame, error): from an uploaded file, else the file NTM_BOUNDARIES
     names, else the bundled ones; the bundled ones also when the file cannot be read, with the

@@ -21,6 +21,8 @@ COMPARE_METRIC = "metric"
 COMPARE_BASELINE = "baseline"
 MAP_METRIC = "map_metric"
 MAP_DISTRICT = "map_district"
+MAP_LEVEL = "map_level"  # "commune" (new communes, the default) or "district" (former districts)
+MAP_COMMUNE = "map_commune"
 PRESENT_SCREEN = "screen"
 # Page state not in the URL.
 MAP_YEAR = "map_year"
@@ -40,7 +42,7 @@ UPLOAD_ROUND = "upload_round"
 
 DEFAULT_CRITERION = "02"
 # Option text of these widgets depends on the language: they are set again when it changes.
-LANGUAGE_DEPENDENT = (CRITERION, LEVELS, COMPARE_METRIC, MAP_METRIC)
+LANGUAGE_DEPENDENT = (CRITERION, LEVELS, COMPARE_METRIC, MAP_METRIC, MAP_LEVEL)
 
 
 @dataclass(frozen=True)

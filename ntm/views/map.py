@@ -1,22 +1,49 @@
-"""What the map page shows: per-district values of a measure and their class breaks, and the panel
-beside the map for one district (its numbers against the province, its weakest criteria, its
-communes closest to the standard)."""
+"""What the map page shows, at two levels:
+
+- **new communes** (`level="commune"`, the 65 units from 1 July 2025): a year whose rows are new
+  communes maps directly; a year of old communes (before the reform) maps through the crosswalk,
+  each new commune showing the old communes that formed it (`formation`). The partial rule: an old
+  commune split between new communes (Bính Xá, Kiên Mộc) counts in full in each new commune it
+  contributed to, marked "(một phần)". Wards (phường) are not assessed under NTM: no value, never 0.
+- **former districts** (`level="district"`, the 11 districts until 30 June 2025): per-district values;
+  a year of new communes is counted in each commune's former district.
+
+For both: values of every year of a measure, class breaks fixed across years (integer classes that
+never overlap for counts), the per-year data the interactive map switches between in the browser
+(`layer_data`), and the panel beside the map (a district against the province; a new commune and
+its old communes).
+"""
 
 import math
+from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
 from ntm import metrics
-from ntm.dataset import Dataset
+from ntm.dataset import Dataset, unmet_criteria
 from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import CATALOGUE, t
 from ntm.metrics import format_metric
+from ntm.registry import (
+    FIRST_COMMUNE_STRUCTURE_DAY,
+    RURAL_TYPE,
+    assessment_day,
+    district_names,
+    load_crosswalk,
+    load_new_units,
+    load_registry,
+)
 
 # ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe.
 PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
 NO_DATA = "#d9d9d9"
 SHARE_BREAKS = metrics.SHARE_BREAKS  # the share measures' breaks, for the overview map and the PNG map
+MAP_LEVELS = ("commune", "district")  # the page's default first
+WARD_TYPE = "Phường"
+NOT_ASSESSED = -1  # the class of a ward (not assessed under NTM), apart from "no data" (None)
 
 
 def __getattr__(name: str):
@@ -29,31 +56,175 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+# --- the two geographies ---------------------------------------------------------------------------
+
+
+def new_structure(year: int) -> bool:
+    """Whether a year's rows are new communes (assessed on the units in force from 1 July 2025)."""
+    return assessment_day(int(year)) >= FIRST_COMMUNE_STRUCTURE_DAY
+
+
+def _old_units(registry: pd.DataFrame) -> pd.DataFrame:
+    """The units in force before 1 July 2025 of a registry (old, or stacked with the new units)."""
+
+    def from_new(day) -> bool:
+        if day is None or (not isinstance(day, str) and pd.isna(day)) or day == "":
+            return False
+        return str(day) >= FIRST_COMMUNE_STRUCTURE_DAY.isoformat()
+
+    return registry[~registry["valid_from"].map(from_new)]
+
+
+_FORMATIONS: dict[tuple, pd.DataFrame] = {}
+
+
+def formation(registry: pd.DataFrame | None = None, crosswalk: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which old units formed each new unit: new_code, old_code, part ("full", or "partial" for a
+    commune split between new units, listed under each), old_name (short), old_full_name, old_type, district_code,
+    district_name (short), in new-code then old-code order. Old units dissolved before the reform
+    (provisional codes P…) follow their successor into its new unit. Computed once per registry
+    and crosswalk (by their codes)."""
+    registry = _old_units(_bundled_registry() if registry is None else registry)
+    crosswalk = _bundled_crosswalk() if crosswalk is None else crosswalk
+    key = (
+        tuple(registry["code"]),
+        tuple(registry["successor_code"]),
+        tuple(registry["district_code"]),
+        tuple(crosswalk["new_code"]),
+        tuple(crosswalk["old_code"]),
+        tuple(crosswalk["part"]),
+    )
+    if key not in _FORMATIONS:
+        _FORMATIONS[key] = _formation(registry, crosswalk)
+    return _FORMATIONS[key]
+
+
+@lru_cache(maxsize=1)
+def _bundled_registry() -> pd.DataFrame:
+    return load_registry()
+
+
+@lru_cache(maxsize=1)
+def _bundled_crosswalk() -> pd.DataFrame:
+    return load_crosswalk()
+
+
+def _formation(old: pd.DataFrame, crosswalk: pd.DataFrame) -> pd.DataFrame:
+    direct = crosswalk[["new_code", "old_code", "part"]]
+    in_crosswalk = set(direct["old_code"])
+    successor = dict(zip(old["code"], old["successor_code"]))
+    extra = []
+    for code in old["code"]:
+        seen, target = {code}, code
+        while target not in in_crosswalk:
+            target = successor.get(target) or ""
+            if not target or target in seen:
+                break
+            seen.add(target)
+        if target and target != code and target in in_crosswalk:
+            extra.append(direct[direct["old_code"] == target].assign(old_code=code))
+    table = pd.concat([direct, *extra], ignore_index=True)
+    places = old.drop_duplicates("code").set_index("code")
+    short_districts = district_names(old)
+    table["old_name"] = [places["short_name"].get(c, c) for c in table["old_code"]]
+    table["old_full_name"] = [places["name"].get(c, c) for c in table["old_code"]]
+    table["old_type"] = [places["type"].get(c, "") for c in table["old_code"]]
+    table["district_code"] = [places["district_code"].get(c, "") for c in table["old_code"]]
+    table["district_name"] = table["district_code"].map(short_districts).fillna("")
+    return table.sort_values(["new_code", "old_code"], ignore_index=True)
+
+
+@lru_cache(maxsize=1)
+def _new_units() -> pd.DataFrame:
+    return load_new_units()
+
+
+def new_units() -> pd.DataFrame:
+    """The 65 units from 1 July 2025 (code, name, short_name, type, former_district_code, …)."""
+    return _new_units().copy()
+
+
+def wards(units: pd.DataFrame | None = None) -> set[str]:
+    """Codes of the new units that are wards (phường): not assessed under NTM."""
+    units = _new_units() if units is None else units
+    return set(units.loc[units["type"] == WARD_TYPE, "code"])
+
+
+def new_rows(commune_year: pd.DataFrame) -> np.ndarray:
+    """Which rows are new communes: the table's `new_unit` flag when it has one, else the rows of a
+    year assessed on the units from 1 July 2025 (`new_structure`)."""
+    if "new_unit" in commune_year.columns:
+        return commune_year["new_unit"].fillna(False).astype(bool).to_numpy()
+    years = commune_year["year"].to_numpy()
+    return np.isin(years, [y for y in np.unique(years) if new_structure(y)])
+
+
+def new_year(commune_year: pd.DataFrame, year: int) -> bool:
+    """Whether a year's rows are new communes (`new_rows`; by the date rule for a year without rows)."""
+    rows = commune_year[commune_year["year"].to_numpy() == year]
+    return bool(new_rows(rows).any()) if len(rows) else new_structure(year)
+
+
+def new_commune_rows(commune_year: pd.DataFrame, formed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The commune-year rows with `new_code` (the new commune they count in) and `part`: rows of new
+    communes directly (part "self"), rows of old communes through `formed` (a split commune once
+    under each new commune it contributed to, part "partial")."""
+    formed = formation() if formed is None else formed
+    is_new = new_rows(commune_year)
+    old = commune_year[~is_new].merge(
+        formed[["old_code", "new_code", "part"]], left_on="commune_code", right_on="old_code", how="inner"
+    )
+    new = commune_year[is_new].assign(new_code=commune_year.loc[is_new, "commune_code"].astype(str), part="self")
+    rows = pd.concat([old.drop(columns="old_code"), new], ignore_index=True)
+    rows["commune_code"] = rows["commune_code"].astype(str)
+    return rows
+
+
+def district_of_rows(commune_year: pd.DataFrame) -> np.ndarray:
+    """The former district of each row: its own for an old commune, the new commune's former
+    district for a new commune (the table's former_district_code, else the registry's)."""
+    codes = commune_year["district_code"].astype("object").to_numpy().copy()
+    is_new = new_rows(commune_year)
+    if is_new.any():
+        if "former_district_code" in commune_year.columns:
+            former = commune_year.loc[is_new, "former_district_code"].astype("object").to_numpy()
+        else:
+            lookup = _new_units().set_index("code")["former_district_code"]
+            former = commune_year.loc[is_new, "commune_code"].astype(str).map(lookup).to_numpy()
+        codes[is_new] = former
+    return codes
+
+
+# --- values ----------------------------------------------------------------------------------------
+
+
+def _grouped_values(rows: pd.DataFrame, by: list[str], metric: str, criterion: str) -> pd.DataFrame:
+    """value, count (the communes counted by the value, or criteria met for averages), communes,
+    per group of `rows` by `by`."""
+    entry = metrics.metric(metric)
+    per_row = entry.per_commune(rows, criterion)
+    table = metrics.aggregate(rows, by, [metric, "communes"], criterion, sums={"_count": per_row})
+    return pd.DataFrame(
+        {
+            "value": table[metric].astype(float).to_numpy(),
+            "count": (table["communes"] if entry.how == "count" else table["_count"]).astype(int).to_numpy(),
+            "communes": table["communes"].astype(int).to_numpy(),
+        },
+        index=table.index,
+    )
+
+
 def district_values(dataset: Dataset, year: int, metric: str, criterion: str = "02") -> pd.DataFrame:
     """One row per district with communes that year: district_code, value, count (the communes
     counted by the value, or criteria met for averages) and communes."""
     if metric not in metrics.keys("map"):
         raise KeyError(metric)
-    entry = metrics.metric(metric)
     cy = metrics.select(dataset.commune_year, year)
-    rows = pd.DataFrame(
-        {"district_code": cy["district_code"].to_numpy(), "value": entry.per_commune(cy, criterion)}
-    ).groupby("district_code", observed=True)["value"]
-    table = pd.DataFrame(
-        {
-            "value": rows.agg(metrics.AGGREGATIONS[entry.how]).astype(float),
-            "count": rows.size() if entry.how == "count" else rows.sum(),
-            "communes": rows.size(),
-        }
-    )
-    return pd.DataFrame(
-        {
-            "district_code": table.index.astype(str),
-            "value": table["value"].to_numpy(),
-            "count": table["count"].astype(int).to_numpy(),
-            "communes": table["communes"].astype(int).to_numpy(),
-        }
-    )
+    rows = pd.DataFrame({"district_code": district_of_rows(cy)}, index=cy.index).join(cy.drop(columns="district_code"))
+    table = _grouped_values(rows, ["district_code"], metric, criterion)
+    table = table.reset_index()
+    table["district_code"] = table["district_code"].astype(str)
+    return table[["district_code", "value", "count", "communes"]]
 
 
 def values_by_district(dataset: Dataset, year: int, metric: str, criterion: str = "02") -> dict[str, float]:
@@ -62,20 +233,82 @@ def values_by_district(dataset: Dataset, year: int, metric: str, criterion: str 
     return dict(zip(table["district_code"], table["value"]))
 
 
+def level_values(dataset: Dataset, level: str, metric: str, criterion: str = "02") -> pd.DataFrame:
+    """Every year's values at a level: year, code (new commune or former district), value, count,
+    communes (the assessed communes counted: old communes before the reform, a split one in full
+    in each of its new communes). Wards and units without rows are absent."""
+    if metric not in metrics.keys("map"):
+        raise KeyError(metric)
+    if level not in MAP_LEVELS:
+        raise KeyError(level)
+    cy = dataset.commune_year
+    if level == "commune":
+        rows = new_commune_rows(cy).rename(columns={"new_code": "code"})
+        rows = rows[~rows["code"].isin(wards())]
+    else:
+        rows = cy.assign(code=district_of_rows(cy))
+    rows = rows[rows["code"].notna()]
+    table = _grouped_values(rows, ["year", "code"], metric, criterion).reset_index()
+    table["year"] = table["year"].astype(int)
+    table["code"] = table["code"].astype(str)
+    return table[["year", "code", "value", "count", "communes"]]
+
+
+def commune_values(dataset: Dataset, year: int, metric: str, criterion: str = "02") -> pd.DataFrame:
+    """One row per new commune with values in `year`: code, value, count, communes."""
+    table = level_values(dataset, "commune", metric, criterion)
+    return table[table["year"] == year].drop(columns="year").reset_index(drop=True)
+
+
+# --- classes ---------------------------------------------------------------------------------------
+
+
 def nice_breaks(maximum: float, classes: int = 5) -> tuple[float, ...]:
     """Equal classes from 0 with a whole-number step covering `maximum`."""
     step = max(1, math.ceil(maximum / classes)) if maximum > 0 else 1
     return tuple(float(step * i) for i in range(classes + 1))
 
 
-def class_breaks(dataset: Dataset, metric: str, criterion: str = "02") -> tuple[float, ...]:
+def count_breaks(maximum: float, classes: int = 5) -> tuple[float, ...]:
+    """Classes of whole numbers that never overlap: class i holds the integers from breaks[i] to
+    breaks[i + 1] - 1. One class per number while they fit ("0", "1", "2"), else 0 alone and classes
+    of equal width from 1 up to the class holding `maximum` ("0", "1–2", "3–4", …), at most `classes`."""
+    top = max(math.ceil(maximum), 0) if maximum == maximum else 0
+    if top <= classes - 1:
+        return tuple(float(i) for i in range(max(top, 1) + 2))
+    step = math.ceil(top / (classes - 1))
+    needed = math.ceil(top / step)
+    return (0.0, *(float(1 + step * i) for i in range(needed + 1)))
+
+
+def palette_for(breaks: tuple[float, ...]) -> tuple[str, ...]:
+    """The colours of the classes of `breaks`: the palette, or evenly spread colours of it when there
+    are fewer classes (two classes: the lightest and the darkest)."""
+    classes = len(breaks) - 1
+    if classes >= len(PALETTE):
+        return PALETTE
+    if classes <= 1:
+        return PALETTE[-1:]
+    return tuple(PALETTE[round(i * (len(PALETTE) - 1) / (classes - 1))] for i in range(classes))
+
+
+def integer_metric(metric: str) -> bool:
+    """Whether a measure's values are whole numbers (counts of communes): `metric` is a registry key,
+    or "count"."""
+    if metric == "count":
+        return True
+    return metric in metrics.METRICS and metrics.metric(metric).kind == "count"
+
+
+def class_breaks(dataset: Dataset, metric: str, criterion: str = "02", level: str = "district") -> tuple[float, ...]:
     """Breaks fixed across all years, so that colours change only when values do: the metric's own
-    (shares, averages) or equal classes up to the largest value of any year."""
+    (shares, averages), or whole-number classes up to the largest value of any year at `level`."""
     fixed = metrics.metric(metric).breaks
     if fixed:
         return fixed
-    maximum = max(district_values(dataset, year, metric, criterion)["value"].max() for year in dataset.years)
-    return nice_breaks(float(maximum))
+    values = level_values(dataset, level, metric, criterion)["value"]
+    maximum = float(values.max()) if len(values) else 0.0
+    return count_breaks(maximum) if integer_metric(metric) else nice_breaks(maximum)
 
 
 def class_of(value: float, breaks: tuple[float, ...]) -> int | None:
@@ -90,7 +323,8 @@ def class_of(value: float, breaks: tuple[float, ...]) -> int | None:
 
 def colour_of(value: float, breaks: tuple[float, ...]) -> str:
     index = class_of(value, breaks)
-    return NO_DATA if index is None else PALETTE[min(index, len(PALETTE) - 1)]
+    colours = palette_for(breaks)
+    return NO_DATA if index is None else colours[min(index, len(colours) - 1)]
 
 
 def format_value(value: float, metric: str, lang: str) -> str:
@@ -98,27 +332,206 @@ def format_value(value: float, metric: str, lang: str) -> str:
 
 
 def class_labels(breaks: tuple[float, ...], metric: str, lang: str) -> list[str]:
-    """'0 %–20 %' style labels, one per class (whole percentages for shares, whole numbers otherwise;
-    `metric` may be a name outside the registry, e.g. 'count')."""
+    """One label per class: "0 %–20 %" for shares, "10–13" for averages, and for counts the whole
+    numbers each class holds ("0", "1–2", "3–4": no number in two classes). `metric` may be a name
+    outside the registry: "count" (whole numbers) or any other (ranges)."""
     percent = metric in metrics.METRICS and metrics.metric(metric).percent
+    if integer_metric(metric):
+        labels = []
+        for low, high in zip(breaks[:-1], breaks[1:]):
+            top = math.ceil(high) - 1
+            low = math.ceil(low)
+            labels.append(
+                fmt_number(low, 0, lang) if top <= low else f"{fmt_number(low, 0, lang)}–{fmt_number(top, 0, lang)}"
+            )
+        return labels
     fmt = (lambda v: fmt_percent(v, 0, lang)) if percent else (lambda v: fmt_number(v, 0, lang))
     return [f"{fmt(low)}–{fmt(high)}" for low, high in zip(breaks[:-1], breaks[1:])]
 
+
+# --- what the interactive map switches between, year by year -----------------------------------------
+
+
+def member_statuses(dataset: Dataset, metric: str, criterion: str = "02", formed: pd.DataFrame | None = None):
+    """For every year of old communes, each old unit's value of the measure: DataFrame year, new_code,
+    old_code, status ("1"/"0" for a flag such as meeting the standard, the number for averages)."""
+    formed = formation(dataset.registry) if formed is None else formed
+    cy = dataset.commune_year
+    cy = cy[~new_rows(cy)]
+    values = metrics.metric(metric).per_commune(cy, criterion)
+    text = np.where(values, "1", "0") if values.dtype == bool else [fmt_number(v, 0) for v in values]
+    table = pd.DataFrame(
+        {
+            "year": cy["year"].astype(int).to_numpy(),
+            "old_code": cy["commune_code"].astype(str).to_numpy(),
+            "status": text,
+        }
+    )
+    return table.merge(formed[["new_code", "old_code"]], on="old_code", how="inner")
+
+
+def _in_force(valid_to: dict, codes: list[str], year: int) -> dict[str, bool]:
+    """Whether each old unit was in force on the year's assessment day (a commune merged away in
+    December 2024 was not, in 2024); `valid_to` maps codes to their last day (None: no end)."""
+    day = assessment_day(year)
+    return {c: not (isinstance(valid_to.get(c), type(day)) and valid_to[c] < day) for c in codes}
+
+
+def _detail_key(metric: str, kind: str) -> str:
+    key = f"map.detail.{kind}.{metric}"
+    return key if key in CATALOGUE else f"map.detail.{kind}"
+
+
+def layer_data(
+    dataset: Dataset,
+    level: str,
+    metric: str,
+    criterion: str,
+    lang: str,
+    breaks: tuple[float, ...],
+    codes: list[str],
+    names: dict[str, str],
+) -> dict:
+    """Everything the map needs to draw `codes` (the shapes' units, in order) in every year, as
+    plain JSON-able data:
+
+    - `years`: the years; `data[year][code]` = [class (None: no data, -1: ward), value text, detail
+      text, member statuses (None in a year of new communes)].
+    - `features[code]` = {"name", "ward", "members": old units' texts, "formed": one line naming them}.
+    - `text`: the few words the browser composes tooltips with.
+    """
+    unit_names = dict(zip(_new_units()["code"], _new_units()["name"]))
+    short = dict(zip(_new_units()["code"], _new_units()["short_name"])) if level == "commune" else names
+    table = level_values(dataset, level, metric, criterion)
+    ward_codes = wards() if level == "commune" else set()
+    features: dict[str, dict] = {}
+    formed = formation(dataset.registry) if level == "commune" else None
+    statuses = None
+    member_order: dict[str, list[str]] = {}
+    if level == "commune":
+        by_new: dict[str, list] = {}
+        for row in formed.itertuples(index=False):
+            by_new.setdefault(row.new_code, []).append(row)
+        for code in codes:
+            rows = by_new.get(code, [])
+            member_order[code] = [r.old_code for r in rows]
+            members = [_member_text(r, lang) for r in rows]
+            features[code] = {
+                "name": unit_names.get(code, names.get(code, code)),
+                "ward": code in ward_codes,
+                "members": members,
+                "rural": [r.old_type == RURAL_TYPE for r in rows],
+                "formed": t("map.tip.formed", lang, names=", ".join(members)) if members else "",
+            }
+        statuses = {}
+        table_status = member_statuses(dataset, metric, criterion, formed)
+        for year, new, old, status in zip(
+            table_status["year"], table_status["new_code"], table_status["old_code"], table_status["status"]
+        ):
+            statuses.setdefault((year, new), {})[old] = status
+    else:
+        for code in codes:
+            features[code] = {"name": names.get(code, code), "ward": False, "members": [], "rural": [], "formed": ""}
+    new_years = {year for year in dataset.years if new_year(dataset.commune_year, year)}
+    by_year = {
+        year: {code: row for code, row in zip(group["code"], group[["value", "count", "communes"]].to_dict("records"))}
+        for year, group in table.groupby("year")
+    }
+    old_units = _old_units(dataset.registry).drop_duplicates("code")
+    valid_to = dict(zip(old_units["code"], old_units["valid_to"]))
+    all_old = sorted({old for olds in member_order.values() for old in olds})
+    in_force: dict[int, dict[str, bool]] = {}
+    data: dict[str, dict] = {}
+    for year in dataset.years:
+        values = by_year.get(year)
+        entries = {}
+        for code in codes:
+            if code in ward_codes:
+                cls, value_text, detail = NOT_ASSESSED, t("map.ward", lang), ""
+            elif values is None or code not in values:
+                cls, value_text, detail = None, t("map.no_data", lang), ""
+            else:
+                row = values[code]
+                cls = class_of(float(row["value"]), breaks)
+                value_text = format_value(float(row["value"]), metric, lang)
+                detail = _detail(level, metric, criterion, lang, year, year in new_years, short.get(code, code), row)
+            member = None
+            if level == "commune" and year not in new_years:
+                known = statuses.get((year, code), {})
+                if year not in in_force:
+                    in_force[year] = _in_force(valid_to, all_old, year)
+                present = in_force[year]
+                member = [known.get(old) if present[old] else "~" for old in member_order[code]]
+            entries[code] = [cls, value_text, detail, member]
+        data[str(year)] = entries
+    return {
+        "level": level,
+        "years": [int(y) for y in dataset.years],
+        "features": features,
+        "data": data,
+        "text": {
+            "yes": t("map.tip.yes", lang),
+            "no": t("map.tip.no", lang),
+            "unassessed": t("map.tip.unassessed", lang),
+            "absent": t("map.tip.absent", lang),
+            "criteria": t("map.tip.criteria", lang),
+        },
+    }
+
+
+def _member_text(row, lang: str) -> str:
+    """'Xã Mai Pha (Cao Lộc)': the old unit's full name and old district, with ', một phần' for a
+    split commune."""
+    where = row.district_name
+    if row.part == "partial":
+        where = f"{where}, {t('map.part.partial', lang)}"
+    return f"{row.old_full_name} ({where})"
+
+
+def _detail(level: str, metric: str, criterion: str, lang: str, year: int, is_new: bool, name: str, row) -> str:
+    entry = metrics.metric(metric)
+    count, communes = int(row["count"]), int(row["communes"])
+    if level == "district":
+        unit = t("map.count.criteria" if entry.kind == "average" else "map.count.communes", lang)
+        return t(
+            "map.detail", lang, count=fmt_number(count, 0, lang), communes=fmt_number(communes, 0, lang), unit=unit
+        )
+    if is_new:
+        return ""
+    kind = "average" if entry.kind == "average" else "count"
+    return t(
+        _detail_key(metric, kind),
+        lang,
+        count=fmt_number(count, 0, lang),
+        total=fmt_number(communes, 0, lang),
+        name=name,
+        year=year,
+        criterion=criterion,
+        value=format_value(float(row["value"]), metric, lang),
+    )
+
+
+# --- the panel ---------------------------------------------------------------------------------------
 
 NEAR_STANDARD = (17, 18)
 
 
 def district_at(frame: gpd.GeoDataFrame, lat: float, lon: float) -> str | None:
     """The code of the district containing a clicked point, if any."""
+    return unit_at(frame, lat, lon, "district_code")
+
+
+def unit_at(frame: gpd.GeoDataFrame, lat: float, lon: float, column: str = "code") -> str | None:
+    """The `column` value of the shape containing a clicked point, if any."""
     point = shapely.Point(lon, lat)
     hits = frame[frame.geometry.covers(point)]
-    return str(hits["district_code"].iloc[0]) if len(hits) else None
+    return str(hits[column].iloc[0]) if len(hits) else None
 
 
 def against_province(dataset: Dataset, year: int, district: str) -> pd.DataFrame:
     """metric, district, province for the panel's headline numbers (the registry's panel metrics)."""
     cy = metrics.select(dataset.commune_year, year)
-    here = cy[cy["district_code"] == district]
+    here = cy[district_of_rows(cy) == district]
     shown = metrics.keys("panel")
     return pd.DataFrame(
         {
@@ -134,7 +547,7 @@ def weakest_criteria(dataset: Dataset, year: int, district: str, count: int = 5)
     share, province_share."""
     cy = metrics.select(dataset.commune_year, year)
     province = metrics.criterion_counts(dataset.criteria, cy).set_index("criterion_id")["share"]
-    table = metrics.criterion_counts(dataset.criteria, cy[cy["district_code"] == district])
+    table = metrics.criterion_counts(dataset.criteria, cy[district_of_rows(cy) == district])
     table["province_share"] = table["criterion_id"].map(province)
     return table.sort_values(["share", "criterion_id"], kind="stable").head(count).reset_index(drop=True)
 
@@ -144,32 +557,203 @@ def near_standard(dataset: Dataset, year: int, district: str, fallback: int = 5)
     `fallback` closest ones): commune_code, name, criteria_met, missing (criterion ids still to
     meet), most criteria first."""
     cy = metrics.select(dataset.commune_year, year)
-    rows = cy[(cy["district_code"] == district) & (cy["level"] == "none")]
+    rows = cy[(district_of_rows(cy) == district) & (cy["level"] == "none").to_numpy()]
     near = rows[rows["criteria_met"].between(*NEAR_STANDARD)]
     rows = near if len(near) else rows.nlargest(fallback, "criteria_met", keep="all")
-    criteria = dataset.criteria
-    unmet = criteria[
-        (criteria["year"] == year) & ~criteria["met"] & criteria["commune_code"].isin(rows["commune_code"])
-    ]
-    missing = unmet.groupby("commune_code")["criterion_id"].agg(lambda ids: ", ".join(sorted(ids)))
-    names = dataset.registry.set_index("code")["short_name"]
+    names = _unit_names(dataset, year)
     table = pd.DataFrame(
         {
             "commune_code": rows["commune_code"].astype(str).to_numpy(),
-            "name": rows["commune_code"].map(names).to_numpy(),
+            "name": rows["commune_code"].astype(str).map(names).to_numpy(),
             "criteria_met": rows["criteria_met"].astype(int).to_numpy(),
         }
     )
-    table["missing"] = table["commune_code"].map(missing).fillna("")
+    table["missing"] = [", ".join(ids) for ids in unmet_criteria(rows)]
     return table.sort_values(["criteria_met", "name"], ascending=[False, True], ignore_index=True)
+
+
+def _unit_names(dataset: Dataset, year: int) -> dict[str, str]:
+    if new_year(dataset.commune_year, year):
+        return dict(zip(_new_units()["code"], _new_units()["short_name"]))
+    return dict(zip(dataset.registry["code"], dataset.registry["short_name"]))
+
+
+def commune_panel(dataset: Dataset, year: int, code: str, lang: str = "vi") -> dict:
+    """What the panel says about a new commune in `year`:
+
+    - name, ward (True: not assessed under NTM), new_structure (the year's rows are new communes);
+    - members: its old units (old_code, name, district, part text, level text, criteria met, missing
+      criteria as text "03, 17"), with their result in `year` for a year of old communes (empty
+      cells for units not assessed that year: towns, wards, communes merged away);
+    - own: its own row in a year of new communes (level text, criteria met, missing), else None;
+    - headline: metric, commune (its old communes together, a split one in full), province.
+    """
+    units = _new_units().set_index("code")
+    if code not in units.index:
+        raise KeyError(code)
+    formed = formation(dataset.registry)
+    formed = formed[formed["new_code"] == code]
+    cy = metrics.select(dataset.commune_year, year)
+    rows = cy.set_index(cy["commune_code"].astype(str))
+    is_new = new_year(dataset.commune_year, year)
+    member_rows = []
+    for r in formed.itertuples(index=False):
+        assessed = (not is_new) and r.old_code in rows.index
+        row = rows.loc[r.old_code] if assessed else None
+        member_rows.append(
+            {
+                "old_code": r.old_code,
+                "name": r.old_full_name,
+                "district": r.district_name,
+                "part": t(f"map.part.{r.part}", lang),
+                "level": t(f"level.{row['level']}", lang) if assessed else "",
+                "criteria_met": int(row["criteria_met"]) if assessed else None,
+                "missing": ", ".join(unmet_criteria(rows.loc[[r.old_code]])[0]) if assessed else "",
+            }
+        )
+    members = pd.DataFrame(
+        member_rows, columns=["old_code", "name", "district", "part", "level", "criteria_met", "missing"]
+    )
+    own = None
+    if is_new and code in rows.index:
+        row = rows.loc[code]
+        own = {
+            "level": t(f"level.{row['level']}", lang),
+            "criteria_met": int(row["criteria_met"]),
+            "missing": ", ".join(unmet_criteria(rows.loc[[code]])[0]),
+        }
+    here = (
+        rows.loc[[code]]
+        if is_new and code in rows.index
+        else rows.loc[[c for c in formed["old_code"] if c in rows.index]]
+    )
+    ward = code in wards()
+    shown = metrics.keys("panel")
+    headline = pd.DataFrame(
+        {
+            "metric": list(shown),
+            "commune": [metrics.metric(m)(here) if len(here) and not ward else float("nan") for m in shown],
+            "province": [metrics.metric(m)(cy) for m in shown],
+        }
+    )
+    return {
+        "code": code,
+        "name": units.loc[code, "name"],
+        "ward": ward,
+        "new_structure": is_new,
+        "members": members,
+        "assessed": int(members["criteria_met"].notna().sum()),
+        "own": own,
+        "headline": headline,
+    }
+
+
+def commune_names() -> dict[str, str]:
+    """{code: full name} of the 65 new units, in code order."""
+    units = _new_units()
+    return dict(zip(units["code"], units["name"]))
+
+
+def split_communes(lang: str = "vi") -> list[str]:
+    """Short names of the old communes split between new communes (the partial rule applies)."""
+    formed = formation()
+    return list(dict.fromkeys(formed.loc[formed["part"] == "partial", "old_name"]))
+
+
+def district_communes(districts) -> list[str]:
+    """Codes of the new units holding at least one old unit of the former `districts`."""
+    formed = formation()
+    return sorted(set(formed.loc[formed["district_code"].isin(list(districts)), "new_code"]))
 
 
 def commune_points(dataset: Dataset, year: int, levels=()) -> pd.DataFrame:
     """name, lat, lon, level, criteria_met of every commune assessed in a year (at one of `levels`
-    when given)."""
+    when given): old communes at their registry points, new communes at theirs."""
     cy = metrics.select(dataset.commune_year, year)
     if levels:
         cy = cy[cy["level"].isin(levels)]
-    places = dataset.registry.set_index("code")[["short_name", "lat", "lon"]]
-    table = cy[["commune_code", "level", "criteria_met"]].join(places, on="commune_code")
+    registry = _new_units() if new_year(dataset.commune_year, year) else dataset.registry
+    places = registry.set_index("code")[["short_name", "lat", "lon"]]
+    table = cy[["commune_code", "level", "criteria_met"]].assign(commune_code=cy["commune_code"].astype(str))
+    table = table.join(places, on="commune_code")
     return table.rename(columns={"short_name": "name"}).dropna(subset=["lat", "lon"]).reset_index(drop=True)
+
+
+# --- the interactive map's layer -----------------------------------------------------------------------
+
+
+def map_payload(
+    dataset: Dataset,
+    level: str,
+    metric: str,
+    criterion: str,
+    lang: str,
+    year: int,
+    communes: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    names: dict[str, str],
+    *,
+    breaks: tuple[float, ...] | None = None,
+    layer: dict | None = None,
+    chosen: tuple[str, ...] = (),
+    selected: str | None = None,
+    points: dict | None = None,
+    note: str = "",
+    base_tiles: bool = False,
+) -> str:
+    """The layer the interactive map draws (JSON text for `ntm.load`, see ntm/geo/folium_map.py):
+    `communes` (code, geometry) or `districts` (district_code, geometry) coloured by the measure in
+    every year, `year` shown first; the chosen former districts outlined and zoomed to (at the
+    commune level with the new communes holding their old units); `selected` in bold; `points` from
+    `points_data`; `note` under the legend. `layer` is `layer_data` for these arguments when the
+    caller has it already."""
+    from ntm.geo.folium_map import bounds_of, label_points, layer_payload
+
+    breaks = breaks or class_breaks(dataset, metric, criterion, level)
+    label = t(f"map.metric.{metric}", lang, criterion=criterion)
+    chosen = tuple(c for c in chosen if c in set(districts["district_code"]))
+    outline = districts[districts["district_code"].isin(chosen)] if chosen else None
+    if level == "commune":
+        shapes, column = communes, "code"
+        short = dict(zip(_new_units()["code"], _new_units()["short_name"]))
+        chosen_codes = district_communes(chosen) if chosen else []
+        labels, label_zoom, borders = label_points(communes, "code", short), 10, districts
+        focus_frame = communes[communes["code"].isin(chosen_codes)] if chosen else communes
+    else:
+        shapes, column = districts, "district_code"
+        chosen_codes = list(chosen)
+        labels, label_zoom, borders = label_points(districts, "district_code", names), None, None
+        focus_frame = outline if chosen else districts
+    if outline is not None and len(focus_frame):
+        focus_frame = pd.concat([focus_frame[["geometry"]], outline[["geometry"]]])
+    if layer is None:
+        layer = layer_data(dataset, level, metric, criterion, lang, breaks, list(shapes[column].astype(str)), names)
+    return layer_payload(
+        layer,
+        shapes,
+        column,
+        label,
+        breaks,
+        metric,
+        lang,
+        year,
+        labels=labels,
+        label_zoom=label_zoom,
+        borders=borders,
+        outline=outline,
+        chosen_codes=chosen_codes,
+        focus=bounds_of(gpd.GeoDataFrame(focus_frame, geometry="geometry")),
+        fit_key=",".join(chosen),
+        selected=selected,
+        points=points,
+        note=note,
+        base_tiles=base_tiles,
+    )
+
+
+def points_data(dataset: Dataset, lang: str, levels=()) -> dict:
+    """The communes as points for every year (old communes before the reform, new ones after), at
+    one of `levels` when given, coloured by level: see ntm.geo.folium_map.points_payload."""
+    from ntm.geo.folium_map import points_payload
+
+    return points_payload({year: commune_points(dataset, year, levels) for year in dataset.years}, lang)

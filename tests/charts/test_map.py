@@ -56,3 +56,24 @@ def test_official_boundaries_are_drawn_with_clockwise_rings(demo):
     assert any(shapely.is_ccw(p.exterior) for p in polygons(official))  # the file's own orientation
     frame = map_frame(official, district_values(demo, 2025, "share_ntm"), names, "share_ntm", SHARE_BREAKS, "vi")
     assert len(frame) == 11 and not any(shapely.is_ccw(p.exterior) for p in polygons(frame))
+
+
+def test_small_multiples_one_map_per_year_with_shapes_stored_once(demo):
+    from ntm.charts.map import SHAPES_DATASET, small_multiples_frame, small_multiples_spec
+    from ntm.geo.boundaries import load_communes
+    from ntm.views.map import class_breaks, layer_data, wards
+
+    communes = simplify_for_browser(load_communes().frame[["code", "geometry"]], 90_000)
+    breaks = class_breaks(demo, "communes_ntm_advanced", level="commune")
+    layer = layer_data(demo, "commune", "communes_ntm_advanced", "02", "en", breaks, list(communes["code"]), {})
+    frame = small_multiples_frame(layer, breaks, "communes_ntm_advanced", "en")
+    assert len(frame) == 65 * len(demo.years) and sorted(frame["year"].unique()) == demo.years
+    assert set(frame.loc[frame["code"].isin(wards()), "class_label"]) == {"Ward: not assessed under NTM"}
+    spec = small_multiples_spec(communes, "code", frame, breaks, "communes_ntm_advanced", "Advanced", "en", "T")
+    assert spec["facet"]["field"] == "year" and spec["columns"] == 6
+    assert len(spec["datasets"][SHAPES_DATASET]) == 65  # geometry once, not once per year
+    values = next(v for k, v in spec["datasets"].items() if k != SHAPES_DATASET)
+    assert len(values) == len(frame)
+    scale = spec["spec"]["encoding"]["color"]["scale"]
+    assert scale["domain"][:2] == ["0", "1"] and scale["domain"][-2:] == ["No data", "Ward: not assessed under NTM"]
+    assert len(scale["domain"]) == len(scale["range"])
