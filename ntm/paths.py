@@ -15,3 +15,6 @@ CRITERIA = DATA / "criteria.csv"
 TARGETS = DATA / "targets.csv"
 PUBLISHED = DATA / "published.csv"
 DEMO_DIR = DATA / "demo_illustrative"
+CRITERIA_SETS = DATA / "criteria_sets.csv"  # the phases: years, lineage, bands, decision
+CRITERIA_LEVELS = DATA / "criteria_levels.csv"  # the levels of each phase
+COMMUNE_GROUPS = DATA / "commune_groups_2026.csv"  # the group (1-3) of each new commune for 2026-2030
