@@ -667,6 +667,315 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nguồn: dữ liệu minh họa; số liệu tổng hợp chính thức theo báo cáo của tỉnh.",
         "Source: illustrative data; official totals from provincial reports.",
     ),
+    # --- criteria sets by phase, the 2025 reform, the close-out, the glossary (issue 13) ---
+    "nav.glossary": ("Từ điển tiêu chí", "Criteria glossary"),
+    "notice.illustrative.new": (
+        "Năm {year} là phần mở rộng minh họa trên 61 xã mới (không tính phường) với 10 tiêu chí mới, suy từ "
+        "tình hình các xã cũ năm 2025.",
+        "{year} is an illustrative extension on the 61 new communes (wards excluded) with the 10 new criteria, "
+        "derived from where the old communes stood in 2025.",
+    ),
+    "level.modern": ("NTM hiện đại", "Modern NTM"),
+    "col.former_district": ("Huyện cũ", "Former district"),
+    "metric.communes_ntm_modern": ("Xã NTM hiện đại", "Modern NTM communes"),
+    "col.communes_ntm_modern": ("Hiện đại", "Modern"),
+    "unit.share_communes_ntm": ("điểm %", "pts"),
+    "unit.one.share_communes_ntm": ("điểm %", "pt"),
+    "unit.share_communes_ntm_advanced": ("điểm %", "pts"),
+    "unit.one.share_communes_ntm_advanced": ("điểm %", "pt"),
+    "unit.share_communes_ntm_modern": ("điểm %", "pts"),
+    "unit.one.share_communes_ntm_modern": ("điểm %", "pt"),
+    "band.below": ("Dưới {n} tiêu chí", "Under {n} criteria"),
+    "band.range": ("{low}-{high} tiêu chí", "{low}-{high} criteria"),
+    "band.all": ("Đủ {n} tiêu chí", "All {n} criteria"),
+    "criteria.group.planning": ("Quy hoạch", "Planning"),
+    "criteria.group.infrastructure": ("Hạ tầng kinh tế - xã hội", "Socio-economic infrastructure"),
+    "criteria.group.economy": ("Kinh tế và tổ chức sản xuất", "Economy and production"),
+    "criteria.group.culture_society_environment": ("Văn hóa - xã hội - môi trường", "Culture, society, environment"),
+    "criteria.group.science_digital": ("Khoa học công nghệ, chuyển đổi số", "Science, technology, digital"),
+    "criteria.group.political_system": ("Hệ thống chính trị", "Political system"),
+    "filter.districts.former": (
+        "Từ 1/7/2025 không còn cấp huyện: chọn huyện để xem các xã mới thuộc huyện cũ đó (huyện có nhiều xã cũ "
+        "của xã mới nhất).",
+        "Districts were abolished on 1 July 2025: a district selects the new communes of that former district "
+        "(where most of their old communes lay).",
+    ),
+    "phase.notice": (
+        "Giai đoạn {phase}: bộ {n} tiêu chí ({decision}); {communes} xã được đánh giá theo danh mục đơn vị "
+        "hành chính của năm.",
+        "Phase {phase}: {n} criteria ({decision}); {communes} communes assessed on the year's list of units.",
+    ),
+    "phase.notice.new": (
+        "Giai đoạn {phase}: bộ {n} tiêu chí mới ({decision}), đánh giá trên {communes} xã mới từ 1/7/2025 "
+        "(không tính phường). Số tiêu chí và đơn vị xã khác giai đoạn trước: không nối số liệu hai giai đoạn "
+        "thành một đường.",
+        "Phase {phase}: {n} new criteria ({decision}), assessed on the {communes} new communes from 1 July 2025 "
+        "(wards excluded). Criteria and communes differ from the previous phase: the two are never joined "
+        "into one line.",
+    ),
+    "target.scope.national": ("mục tiêu quốc gia", "national target"),
+    "target.scope.national.short": ("cả nước", "national"),
+    "target.scope.province": ("mục tiêu của tỉnh", "provincial target"),
+    "target.value.national": ("Mục tiêu quốc gia {year}: {target}", "{year} national target: {target}"),
+    "target.share_of": ("{share} ({count}/{denominator} xã)", "{share} ({count} of {denominator} communes)"),
+    "target.status.no_pace": (
+        ":gray[:material/hourglass_empty: Chưa đủ số liệu để đánh giá nhịp]",
+        ":gray[:material/hourglass_empty: Too early to judge the pace]",
+    ),
+    "target.pace.none": (
+        "Cần {needed}/năm; năm đầu giai đoạn, chưa có nhịp để so",
+        "Needs {needed} a year; first year of the phase, no pace yet",
+    ),
+    "target.pace.previous": (
+        "Cần {needed}/năm; nhịp {window} của các xã cũ: {recent}/năm",
+        "Needs {needed} a year; the old communes' pace {window}: {recent} a year",
+    ),
+    "target.source": ("{metric}: mục tiêu theo {source}.", "{metric}: target from {source}."),
+    "target.superseded": (
+        "{source} đặt mục tiêu trên các xã cũ, trước khi sắp xếp đơn vị hành chính năm 2025 ({items}); "
+        "chưa có mục tiêu của tỉnh cho {communes} xã mới nên đang so với mục tiêu quốc gia. Khi tỉnh ban hành "
+        "mục tiêu mới, biên tập viên thêm vào data/targets.csv (units = new).",
+        "{source} set targets on the old communes, before the 2025 reorganisation ({items}); the province has "
+        "no target yet for the {communes} new communes, so they are compared with the national targets. When "
+        "the province sets new ones, an editor adds them to data/targets.csv (units = new).",
+    ),
+    "target.level_missing": (
+        "Không đo được với các mức của bộ tiêu chí {phase} (mức này chưa có trong giai đoạn): {items}.",
+        "Not measurable with the levels of the {phase} criteria (the phase has no such level yet): {items}.",
+    ),
+    "verdict.no_pace": (
+        "Năm đầu giai đoạn: {value}; cần {needed}/năm để đạt mục tiêu năm {target_year} ({target}); "
+        "chưa đủ số liệu để dự báo.",
+        "First year of the phase: {value}; needs {needed} a year to reach the {target_year} target ({target}); "
+        "too early to project.",
+    ),
+    "verdict.on_track.previous": (
+        "Đúng tiến độ nếu giữ nhịp {window} của các xã cũ ({pace}/năm): đạt mục tiêu năm {target_year} "
+        "({target}) vào năm {year}.",
+        "On track if the old communes' pace of {window} ({pace} a year) holds: the {target_year} target "
+        "({target}) is reached in {year}.",
+    ),
+    "verdict.behind.previous": (
+        "Chậm tiến độ nếu chỉ giữ nhịp {window} của các xã cũ ({pace}/năm): đến năm {target_year} còn thiếu "
+        "{gap} {unit} so với mục tiêu {target}.",
+        "Behind if only the old communes' pace of {window} ({pace} a year) holds: {gap} {unit} short of the "
+        "{target_year} target ({target}).",
+    ),
+    "series.previous": ("Giai đoạn trước (xã cũ, 19 tiêu chí)", "Previous phase (old communes, 19 criteria)"),
+    "series.previous.note": (
+        "Giai đoạn {phase}: các xã cũ, {n} tiêu chí; không nối với giai đoạn mới",
+        "Phase {phase}: the old communes, {n} criteria; not joined to the new phase",
+    ),
+    "series.national": ("Mục tiêu quốc gia", "National target"),
+    "series.boundary": ("Giai đoạn {phase}", "Phase {phase}"),
+    "series.boundary.note": (
+        "Từ đây: bộ {n} tiêu chí của giai đoạn {phase}, các xã mới từ 1/7/2025",
+        "From here: the {n} criteria of {phase}, the new communes from 1 July 2025",
+    ),
+    "series.projection_previous": (
+        "Dự báo theo nhịp giai đoạn trước (xã cũ)",
+        "Projection at the previous phase's pace (old communes)",
+    ),
+    "deck.status.no_pace": ("Chưa đủ số liệu", "Too early"),
+    "overview.districts.former": ("Theo huyện cũ", "By former district"),
+    "overview.former.how": (
+        "Mỗi xã mới được tính vào huyện cũ có nhiều xã cũ của nó nhất (bốn xã gồm xã cũ của hai huyện: "
+        "Đông Kinh, Kỳ Lừa, Khánh Khê, Tân Đoàn).",
+        "Each new commune counts in the former district most of its old communes lay in (four took in old "
+        "communes of two districts: Đông Kinh, Kỳ Lừa, Khánh Khê, Tân Đoàn).",
+    ),
+    "overview.map.former": (
+        "Tỷ lệ xã đạt chuẩn theo huyện cũ, năm {year}",
+        "Share of communes meeting the standard by former district, {year}",
+    ),
+    "overview.new.averages": (
+        "Bình quân {average}/{n} tiêu chí/xã; xã thấp nhất đạt {minimum}/{n}.",
+        "On average {average} of {n} criteria per commune; the lowest commune meets {minimum} of {n}.",
+    ),
+    "overview.groups": ("Theo nhóm xã (bộ tiêu chí 2026-2030)", "By commune group (2026-2030 criteria)"),
+    "overview.groups.help": (
+        "Chỉ tiêu của từng tiêu chí khác nhau theo 3 nhóm xã; xem Từ điển tiêu chí.",
+        "The criteria's indicators differ by the three commune groups; see the criteria glossary.",
+    ),
+    "overview.groups.demo": (
+        "Phân nhóm hiện là minh họa (chưa có quyết định của tỉnh).",
+        "The groups are illustrative for now (no provincial decision yet).",
+    ),
+    "groups.col.group": ("Nhóm xã", "Commune group"),
+    "groups.none": ("Chưa phân nhóm", "No group"),
+    "groups.name.1": ("Nhóm 1", "Group 1"),
+    "groups.name.2": ("Nhóm 2", "Group 2"),
+    "groups.name.3": ("Nhóm 3", "Group 3"),
+    "groups.definition.1": (
+        "Nhóm 1: xã giáp ranh đô thị hoặc được định hướng đô thị hóa, hoặc nông nghiệp chiếm dưới 10 % kinh tế.",
+        "Group 1: communes next to urban areas or planned to urbanise, or where agriculture is under 10% of "
+        "the economy.",
+    ),
+    "groups.definition.2": ("Nhóm 2: các xã còn lại.", "Group 2: the other communes."),
+    "groups.definition.3": (
+        "Nhóm 3: xã vùng đồng bào dân tộc thiểu số và miền núi thuộc khu vực II, III.",
+        "Group 3: ethnic-minority and mountain communes of area II or III.",
+    ),
+    "groups.status.demo": ("Minh họa", "Illustrative"),
+    "groups.status.official": ("Theo quyết định", "Official"),
+    "progress.phase": (
+        "Mục tiêu năm {year} của giai đoạn {phase} (bộ {n} tiêu chí); mỗi đường chỉ gồm các năm của cùng bộ tiêu chí.",
+        "The {year} targets of phase {phase} ({n} criteria); each line holds only years of the same criteria.",
+    ),
+    "progress.none": (
+        "Chưa có mục tiêu năm {year} đo được bằng số liệu cấp xã.",
+        "No {year} target measured by commune data yet.",
+    ),
+    "closeout.title": ("Tổng kết giai đoạn {phase}", "Close-out of {phase}"),
+    "closeout.denominators": (
+        "Mẫu số thay đổi: {planned} là số xã năm 2021, khi tỉnh đặt mục tiêu 2025; {merged} là số xã sau "
+        "sáp nhập ngày 1/12/2024; từ 1/7/2025 tỉnh còn {communes} xã và {wards} phường.",
+        "The denominator changed: {planned} communes in 2021, when the province set its 2025 targets; "
+        "{merged} after the mergers of 1 December 2024; from 1 July 2025, {communes} communes and {wards} wards.",
+    ),
+    "closeout.col.metric": ("Chỉ tiêu", "Indicator"),
+    "closeout.col.target": ("Mục tiêu 2025", "2025 target"),
+    "closeout.col.data": ("Số liệu cuối trên xã cũ ({year})", "Last data on the old communes ({year})"),
+    "closeout.col.official": ("Số liệu chính thức 6/2025", "Official figure, June 2025"),
+    "closeout.col.status": ("Đánh giá", "Verdict"),
+    "closeout.not_measured": ("Không đo bằng số liệu cấp xã", "Not measured by commune data"),
+    "closeout.status.unknown": ("Chưa có số liệu để đánh giá", "No figure to judge by"),
+    "closeout.status.reached.official": ("Đạt (theo số liệu chính thức)", "Reached (official figure)"),
+    "closeout.status.reached.data": ("Đạt (theo dữ liệu)", "Reached (dataset)"),
+    "closeout.status.missed.official": (
+        "Không đạt: thiếu {gap} (theo số liệu chính thức)",
+        "Missed by {gap} (official figure)",
+    ),
+    "closeout.status.missed.data": ("Không đạt: thiếu {gap} (theo dữ liệu)", "Missed by {gap} (dataset)"),
+    "closeout.help": (
+        "Đánh giá theo số liệu chính thức khi có, nếu không theo dữ liệu của bảng điều khiển. Số xã được so "
+        "kèm mẫu số của từng nguồn.",
+        "Judged on the official figure where there is one, else on the dashboard's data. Commune counts are "
+        "shown with each source's denominator.",
+    ),
+    "criteria.title.set": ("Phân tích {n} tiêu chí năm {year}", "The {n} criteria in {year}"),
+    "criteria.phase": (
+        "Bộ tiêu chí giai đoạn {phase}: {n} tiêu chí ({decision}).",
+        "Criteria of {phase}: {n} criteria ({decision}).",
+    ),
+    "criteria.heatmap.former": (
+        "Tỷ lệ xã đạt từng tiêu chí theo huyện cũ, năm {year}",
+        "Share of communes meeting each criterion, by former district, {year}",
+    ),
+    "criteria.trend.phase": (
+        "Chỉ các năm của bộ tiêu chí {phase}: số hiệu tiêu chí của bộ 19 tiêu chí trước đây là tiêu chí khác.",
+        "Only the years of the {phase} criteria: the numbers of the earlier 19 criteria are other criteria.",
+    ),
+    "criteria.glossary_link": (
+        "Mỗi tiêu chí yêu cầu gì: Từ điển tiêu chí",
+        "What each criterion asks: criteria glossary",
+    ),
+    "districts.title.former": ("So sánh theo huyện cũ năm {year}", "Former districts compared, {year}"),
+    "districts.former.how": (
+        "Từ 1/7/2025 không còn cấp huyện: các xã mới được xếp theo huyện cũ (nơi có nhiều xã cũ của chúng nhất) "
+        "và chỉ so trong giai đoạn {phase} ({n} tiêu chí).",
+        "Districts were abolished on 1 July 2025: the new communes are grouped by former district (where most "
+        "of their old communes lay) and compared only within {phase} ({n} criteria).",
+    ),
+    "districts.baseline_phase": (
+        "Chưa có năm gốc: {year} là năm đầu của giai đoạn {phase}; không so với các năm trước vì bộ tiêu chí "
+        "và đơn vị xã đã thay đổi.",
+        "No baseline yet: {year} is the first year of {phase}; earlier years are not compared because the "
+        "criteria and the communes changed.",
+    ),
+    "districts.ranking.year": ("Xếp hạng theo {metric}, năm {year}", "Ranking on {metric}, {year}"),
+    "commune.new.help": (
+        "Giai đoạn {phase}: danh sách là các xã mới từ 1/7/2025; xã cũ xem ở các năm đến 2025.",
+        "Phase {phase}: the list holds the new communes from 1 July 2025; old communes are in the years to 2025.",
+    ),
+    "commune.former_district": ("huyện cũ", "former district"),
+    "commune.heading.new": ("{name} (xã mới, huyện cũ {district})", "{name} (new commune, former district {district})"),
+    "commune.rank.former": ("Thứ hạng trong huyện cũ", "Rank in the former district"),
+    "commune.context.former": ("Bối cảnh huyện cũ năm {year}", "Former district context, {year}"),
+    "commune.group": ("Nhóm xã (bộ tiêu chí 2026-2030): {group}.", "Commune group (2026-2030 criteria): {group}."),
+    "commune.group.demo": ("Phân nhóm minh họa.", "Illustrative grouping."),
+    "commune.grid.set": ("{n} tiêu chí qua các năm", "The {n} criteria over the years"),
+    "commune.lacks.none.set": ("Đạt đủ {n} tiêu chí năm {year}.", "All {n} criteria met in {year}."),
+    "commune.old.title": ("Các xã cũ hợp thành", "The old communes it was formed from"),
+    "commune.old.help": (
+        "Tình hình năm cuối của từng xã cũ theo bộ 19 tiêu chí, để tham khảo; không cộng vào số liệu của xã "
+        "mới, vốn được đánh giá lại theo 10 tiêu chí mới. Xã chia cho hai xã mới ghi «một phần».",
+        "Each old commune's last standing on the 19 criteria, for reference; not added into the new commune's "
+        "figures, which are assessed again on the 10 new criteria. A commune split between two new ones is "
+        "marked «part».",
+    ),
+    "commune.old.col.name": ("Xã cũ", "Old commune"),
+    "commune.old.col.level": ("Mức (năm)", "Level (year)"),
+    "commune.old.col.criteria": ("Tiêu chí đạt", "Criteria met"),
+    "commune.old.not_assessed": ("Không đánh giá NTM (thị trấn, phường)", "Not assessed (town or ward)"),
+    "commune.part.partial": ("một phần", "part"),
+    "commune.new.after": ("Từ 1/7/2025 thuộc xã mới: {names}.", "From 1 July 2025 part of the new commune: {names}."),
+    "deck.closeout": ("Tổng kết giai đoạn {phase}", "Close-out of {phase}"),
+    "deck.closeout.sources": ("Số liệu chính thức: {sources}.", "Official figures: {sources}."),
+    "deck.new_phase": ("Giai đoạn mới {phase}", "The new phase, {phase}"),
+    "deck.new_phase.numbers": (
+        "Năm {year}: {ntm}/{communes} xã đạt chuẩn ({share}); bình quân {average}/{n} tiêu chí/xã.",
+        "{year}: {ntm} of {communes} communes meet the standard ({share}); {average} of {n} criteria per "
+        "commune on average.",
+    ),
+    "deck.progress.share": (
+        "Tỷ lệ xã đạt chuẩn so với mục tiêu 2030",
+        "Share meeting the standard against the 2030 targets",
+    ),
+    "deck.map.former": ("Bản đồ tỷ lệ xã đạt chuẩn theo huyện cũ", "Share meeting the standard by former district"),
+    "deck.ranking.former": ("Xếp hạng theo huyện cũ", "Former district ranking"),
+    "glossary.title": ("Từ điển tiêu chí nông thôn mới", "Glossary of the NTM criteria"),
+    "glossary.intro": (
+        "Mỗi giai đoạn có bộ tiêu chí và các mức đạt chuẩn riêng; năm {year} thuộc giai đoạn {phase} (thẻ đầu). "
+        "Mô tả là tóm tắt để đọc nhanh: chỉ tiêu và ngưỡng cụ thể xem văn bản gốc.",
+        "Each phase has its own criteria and levels; {year} belongs to {phase} (the first tab). The "
+        "descriptions are short summaries: see the decision for the exact indicators and thresholds.",
+    ),
+    "glossary.tab": ("{phase} ({n} tiêu chí)", "{phase} ({n} criteria)"),
+    "glossary.col.phase": ("Giai đoạn", "Phase"),
+    "glossary.col.criteria": ("Số tiêu chí", "Criteria"),
+    "glossary.col.levels": ("Các mức", "Levels"),
+    "glossary.col.decision": ("Văn bản", "Decision"),
+    "glossary.col.id": ("Số", "No."),
+    "glossary.col.name": ("Tiêu chí", "Criterion"),
+    "glossary.col.group": ("Nhóm", "Group"),
+    "glossary.col.meaning": ("Yêu cầu (tóm tắt)", "What it asks (summary)"),
+    "glossary.col.related": ("Gần tương ứng với tiêu chí {phase}", "Roughly covers the {phase} criteria"),
+    "glossary.col.level": ("Mức", "Level"),
+    "glossary.col.source": ("Văn bản", "Source"),
+    "glossary.col.former_district": ("Huyện cũ", "Former district"),
+    "glossary.col.basis": ("Căn cứ", "Basis"),
+    "glossary.col.status": ("Tình trạng", "Status"),
+    "glossary.related.help": (
+        "Cột «gần tương ứng» do ứng dụng ghi để đọc nối hai giai đoạn (và để dựng dữ liệu minh họa), không phải "
+        "văn bản chính thức; hai bộ tiêu chí không so sánh trực tiếp.",
+        "The «roughly covers» column is the app's reading, to relate the two phases (and build the illustrative "
+        "data), not an official table; the two sets are not directly comparable.",
+    ),
+    "glossary.levels": ("Các mức đạt chuẩn", "Levels"),
+    "glossary.levels.unconfirmed": (
+        "Chưa có văn bản xác nhận mức xã NTM nâng cao, kiểu mẫu tiếp tục trong giai đoạn 2026-2030 nên chưa đưa "
+        "vào; khi có, biên tập viên thêm dòng vào data/criteria_levels.csv.",
+        "Whether the advanced and model levels continue in 2026-2030 is not confirmed, so they are not listed; "
+        "when it is, an editor adds rows to data/criteria_levels.csv.",
+    ),
+    "glossary.groups": ("Nhóm xã (chỉ tiêu khác nhau theo nhóm)", "Commune groups (indicators differ by group)"),
+    "glossary.groups.demo": (
+        "Phân nhóm dưới đây là minh họa, do ứng dụng tự gán (chưa có quyết định phân nhóm của tỉnh); biên tập "
+        "viên thay bằng quyết định trong data/commune_groups_2026.csv (status = official).",
+        "The groups below are illustrative, assigned by the app (no provincial decision yet); an editor replaces "
+        "them with the decision in data/commune_groups_2026.csv (status = official).",
+    ),
+    "glossary.groups.none": (
+        "Chưa có phân nhóm xã (data/commune_groups_2026.csv).",
+        "No commune groups yet (data/commune_groups_2026.csv).",
+    ),
+    "glossary.sources": (
+        "Nguồn: QĐ 491/QĐ-TTg (2009) và 342/QĐ-TTg (2013); QĐ 1980/QĐ-TTg (2016), 691/QĐ-TTg (2018); QĐ "
+        "318/QĐ-TTg (2022); QĐ 51/2025/QĐ-TTg (29/12/2025, hiệu lực 15/02/2026); NQ 257/2025/QH15.",
+        "Sources: QĐ 491/QĐ-TTg (2009) and 342/QĐ-TTg (2013); QĐ 1980/QĐ-TTg (2016), 691/QĐ-TTg (2018); QĐ "
+        "318/QĐ-TTg (2022); QĐ 51/2025/QĐ-TTg (29 Dec 2025, in force 15 Feb 2026); NQ 257/2025/QH15.",
+    ),
 }
 
 

@@ -9,16 +9,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ntm.criteria import CRITERION_IDS
-from ntm.dataset import CRITERION_COLUMNS, LEVEL_RANK, LEVELS
+from ntm.criteria import LEGACY_SET, CriteriaSet, as_set, set_by_id
+from ntm.dataset import LEVEL_RANK, criterion_column, row_sets
 from ntm.formatting import fmt_number, fmt_percent, fmt_signed
 from ntm.i18n import t
 
-BANDS = (("lt10", 0, 9), ("10_14", 10, 14), ("15_18", 15, 18), ("all19", 19, 19))
-BAND_LABELS = {"lt10": "<10", "10_14": "10-14", "15_18": "15-18", "all19": "19"}
+BANDS = set_by_id(LEGACY_SET).bands  # the 19 criteria's bands; a selection's own come from bands_of
 STANDARD = LEVEL_RANK["standard"]
 ADVANCED = LEVEL_RANK["advanced"]
 MODEL = LEVEL_RANK["model"]
+MODERN = LEVEL_RANK["modern"]
+# Where a column holds each row's old district: the district until June 2025, the former district of
+# a new commune after (tables "by district" group on it; a bare table without it uses district_code).
+DISTRICT_KEY = "former_district_code"
 
 # --- the metric registry ---------------------------------------------------------------------
 # Every metric the dashboard shows is one Metric below: how it is computed from the commune-year
@@ -63,6 +66,8 @@ class Metric:
     higher_is_better: bool = True
     breaks: tuple[float, ...] | None = None  # the map's fixed class breaks (None: from the data)
     roles: Any = ()  # normalised to ((role, place), ...)
+    level: str | None = None  # the level it counts: it applies only to criteria sets that have it
+    lineage: str | None = None  # it applies only to the criteria sets of this lineage (None: any)
 
     def __post_init__(self):
         if self.how not in AGGREGATIONS:
@@ -101,6 +106,21 @@ class Metric:
 
     def has(self, role: str) -> bool:
         return any(r == role for r, _ in self.roles)
+
+    def applies(self, criteria_set) -> bool:
+        """Whether the metric means something for a criteria set (a set, its id or a year): the set
+        has the level it counts and is of its lineage. None (no set known) counts as applying."""
+        if criteria_set is None:
+            return True
+        entry = as_set(criteria_set)
+        return (self.level is None or self.level in entry.levels) and (
+            self.lineage is None or self.lineage == entry.lineage
+        )
+
+    def target_value(self, value: float) -> float:
+        """A value of data/targets.csv or published.csv in the metric's own unit: shares are stated
+        there in percent (65 for 65 %), kept here as 0..1."""
+        return float(value) / 100 if self.percent else float(value)
 
     def place(self, role: str) -> int:
         return next(place for r, place in self.roles if r == role)
@@ -197,13 +217,18 @@ def metric(key: str) -> Metric:
     return METRICS[key]
 
 
-def keys(role: str | None = None) -> tuple[str, ...]:
-    """Keys of the metrics with a role, in the role's order (every metric, in registry order, if None)."""
+def keys(role: str | None = None, criteria_set=None) -> tuple[str, ...]:
+    """Keys of the metrics with a role, in the role's order (every metric, in registry order, if None);
+    given a criteria set (a set, its id or a year), only the metrics that apply to it."""
     if role is None:
-        return tuple(METRICS)
+        return tuple(key for key, m in METRICS.items() if m.applies(criteria_set))
     if role not in ROLES:
         raise KeyError(role)
-    entries = [(m.place(role), index, key) for index, (key, m) in enumerate(METRICS.items()) if m.has(role)]
+    entries = [
+        (m.place(role), index, key)
+        for index, (key, m) in enumerate(METRICS.items())
+        if m.has(role) and m.applies(criteria_set)
+    ]
     return tuple(key for _, _, key in sorted(entries))
 
 
@@ -256,6 +281,7 @@ for _entry in (
         "sum",
         "count",
         at_least=ADVANCED,
+        level="advanced",
         roles={"table": 5, "compare": 4, "map": 3, "panel": 3, "progress": 3, "headline": 3},
     ),
     Metric(
@@ -264,54 +290,139 @@ for _entry in (
         "sum",
         "count",
         at_least=MODEL,
+        level="model",
         roles={"table": 6, "compare": 5, "map": 4, "panel": 4, "progress": 4, "headline": 4},
     ),
-    Metric("communes_below_10", "criteria_met", "sum", "count", below=10, higher_is_better=False, roles={"compare": 6}),
+    Metric(
+        "communes_below_10",
+        "criteria_met",
+        "sum",
+        "count",
+        below=10,
+        higher_is_better=False,
+        lineage="ntm19",
+        roles={"compare": 7},
+    ),
+    # 2026-2030: the modern level, and the shares in which the 2030 targets are stated (percent in
+    # data/targets.csv). A set without the level (advanced after 2025, modern before) leaves them out.
+    Metric(
+        "communes_ntm_modern",
+        "level_rank",
+        "sum",
+        "count",
+        at_least=MODERN,
+        level="modern",
+        roles={"table": 7, "compare": 6},
+    ),
+    Metric(
+        "share_communes_ntm",
+        "level_rank",
+        "share",
+        "ratio",
+        at_least=STANDARD,
+        decimals=1,
+        roles={"progress": 5, "headline": 5},
+    ),
+    Metric(
+        "share_communes_ntm_advanced",
+        "level_rank",
+        "share",
+        "ratio",
+        at_least=ADVANCED,
+        decimals=1,
+        level="advanced",
+        roles={"progress": 6, "headline": 6},
+    ),
+    Metric(
+        "share_communes_ntm_modern",
+        "level_rank",
+        "share",
+        "ratio",
+        at_least=MODERN,
+        decimals=1,
+        level="modern",
+        roles={"progress": 7, "headline": 7},
+    ),
 ):
     register(_entry)
 
 
+def district_key(commune_year: pd.DataFrame) -> str:
+    """The column holding each row's (old) district: former_district_code when the table has it."""
+    return DISTRICT_KEY if DISTRICT_KEY in commune_year.columns else "district_code"
+
+
 def select(commune_year: pd.DataFrame, year: int | None = None, districts: Iterable[str] | None = None) -> pd.DataFrame:
-    """Rows of the commune-year table for a year (all years if None) and districts (all if None/empty)."""
+    """Rows of the commune-year table for a year (all years if None) and districts (all if None/empty).
+    From 2026 a district selects the new communes whose former district it is."""
     mask = np.ones(len(commune_year), dtype=bool)
     if year is not None:
         mask &= commune_year["year"].to_numpy() == year
     districts = list(districts or [])
     if districts:
-        mask &= commune_year["district_code"].isin(districts).to_numpy()
+        mask &= commune_year[district_key(commune_year)].isin(districts).to_numpy()
     return commune_year[mask]
 
 
-def band_of(criteria_met: pd.Series) -> pd.Series:
-    bins = [-1] + [high for _, _, high in BANDS]
-    return pd.cut(criteria_met, bins=bins, labels=[name for name, _, _ in BANDS])
+def selection_set(cy: pd.DataFrame, default: str | None = LEGACY_SET) -> CriteriaSet | None:
+    """The criteria set of a selection's rows (they must share one); `default` for an empty one."""
+    if cy.empty:
+        return set_by_id(default) if default else None
+    sets = pd.unique(row_sets(cy))
+    if len(sets) > 1:
+        raise ValueError(f"a selection of several criteria sets ({', '.join(map(str, sets))}) has no single set")
+    return set_by_id(str(sets[0]))
 
 
-def band_counts(cy: pd.DataFrame) -> dict[str, int]:
-    upper = np.array([high for _, _, high in BANDS])
+def bands_of(criteria_set=None) -> tuple[tuple[str, int, int], ...]:
+    """(key, lowest, highest) of the bands of criteria met of a set (the 19 criteria's when None)."""
+    return BANDS if criteria_set is None else as_set(criteria_set).bands
+
+
+def band_of(criteria_met: pd.Series, criteria_set=None) -> pd.Series:
+    bands = bands_of(criteria_set)
+    bins = [-1] + [high for _, _, high in bands]
+    return pd.cut(criteria_met, bins=bins, labels=[name for name, _, _ in bands])
+
+
+def band_counts(cy: pd.DataFrame, criteria_set=None) -> dict[str, int]:
+    bands = bands_of(criteria_set if criteria_set is not None else selection_set(cy))
+    upper = np.array([high for _, _, high in bands])
     index = np.searchsorted(upper, cy["criteria_met"].to_numpy())
-    counts = np.bincount(index, minlength=len(BANDS))
-    return {name: int(counts[i]) for i, (name, _, _) in enumerate(BANDS)}
+    counts = np.bincount(index, minlength=len(bands))
+    return {name: int(counts[i]) for i, (name, _, _) in enumerate(bands)}
 
 
-def level_counts(cy: pd.DataFrame) -> dict[str, int]:
+def level_counts(cy: pd.DataFrame, criteria_set=None) -> dict[str, int]:
+    """Communes at each level of the selection's set (in rank order)."""
+    entry = as_set(criteria_set) if criteria_set is not None else selection_set(cy)
     counts = cy["level"].value_counts()
-    return {level: int(counts.get(level, 0)) for level in LEVELS}
+    return {level: int(counts.get(level, 0)) for level in entry.levels}
 
 
-def summary(cy: pd.DataFrame) -> dict:
-    """Headline numbers of a selection of commune-years (normally one year)."""
-    result = {key: entry(cy) for key, entry in METRICS.items() if not entry.per_criterion}
-    result["levels"] = level_counts(cy)
-    result["bands"] = band_counts(cy)
+def summary(cy: pd.DataFrame, criteria_set=None) -> dict:
+    """Headline numbers of a selection of commune-years (normally one year): every metric (NaN for a
+    metric that does not apply to the selection's criteria set), the communes by level and by band."""
+    entry = as_set(criteria_set) if criteria_set is not None else selection_set(cy)
+    result = {
+        key: (metric_entry(cy) if metric_entry.applies(entry) else float("nan"))
+        for key, metric_entry in METRICS.items()
+        if not metric_entry.per_criterion
+    }
+    result["levels"] = level_counts(cy, entry)
+    result["bands"] = band_counts(cy, entry)
+    result["criteria_set"] = entry.id
+    result["n_criteria"] = entry.n
     return result
 
 
-def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
-    """Communes meeting each criterion in a selection: criterion_id, met, communes, share.
-    (`criteria` is kept for callers; the counts come from the commune-year table's c01..c19.)"""
-    met = cy[list(CRITERION_COLUMNS)].to_numpy().sum(axis=0)
-    table = pd.DataFrame({"criterion_id": list(CRITERION_IDS), "met": met.astype(int)})
+def criterion_counts(criteria: pd.DataFrame, cy: pd.DataFrame, criteria_set=None) -> pd.DataFrame:
+    """Communes meeting each criterion of the selection's set: criterion_id, met, communes, share.
+    (`criteria` is kept for callers; the counts come from the commune-year table's flag columns.)"""
+    entry = as_set(criteria_set) if criteria_set is not None else selection_set(cy)
+    columns = [criterion_column(cid) for cid in entry.criteria]
+    met = cy[columns].to_numpy().sum(axis=0) if len(cy) else np.zeros(len(columns), dtype=int)
+    table = pd.DataFrame({"criterion_id": list(entry.criteria), "met": met.astype(int)})
     table["communes"] = len(cy)
     table["share"] = table["met"] / len(cy) if len(cy) else float("nan")
     return table
@@ -353,30 +464,58 @@ def _cast(values: np.ndarray, function: str) -> np.ndarray:
     return values.astype("int64") if values.dtype.kind in "biu" else values
 
 
+def table_keys(cy: pd.DataFrame, role: str = "table") -> tuple[str, ...]:
+    """The metrics of a role that apply to the selection's criteria set."""
+    return keys(role, selection_set(cy))
+
+
 def district_table(cy: pd.DataFrame) -> pd.DataFrame:
-    """Per-district metrics for a selection of one year's commune-years: district_code, the
-    registry's table metrics (keys("table")) and the communes in each band (band_lt10, ...)."""
-    band_index = np.searchsorted(np.array([high for _, _, high in BANDS]), cy["criteria_met"].to_numpy())
-    bands = {f"band_{name}": band_index == i for i, (name, _, _) in enumerate(BANDS)}
-    table = aggregate(cy, "district_code", keys("table"), sums=bands)
+    """Per-district metrics for a selection of one year's commune-years: district_code (the old
+    district; a new commune's former district from 2026), the registry's table metrics that apply to
+    the year's criteria set and the communes in each of its bands (band_lt10, ...)."""
+    entry = selection_set(cy)
+    bands = entry.bands
+    band_index = np.searchsorted(np.array([high for _, _, high in bands]), cy["criteria_met"].to_numpy())
+    flags = {f"band_{name}": band_index == i for i, (name, _, _) in enumerate(bands)}
+    key = district_key(cy)
+    table = aggregate(cy, key, keys("table", entry), sums=flags)
     table.index = table.index.astype(str)
     return table.rename_axis("district_code").reset_index()
 
 
 def district_criterion_shares(criteria: pd.DataFrame, cy: pd.DataFrame) -> pd.DataFrame:
-    """Share of communes meeting each criterion, by district: district_code, criterion_id, met, communes, share."""
-    grouped = cy.groupby("district_code", observed=True)
-    met = grouped[list(CRITERION_COLUMNS)].sum()
-    met.columns = list(CRITERION_IDS)
+    """Share of communes meeting each criterion of the selection's set, by (old) district:
+    district_code, criterion_id, met, communes, share."""
+    entry = selection_set(cy)
+    columns = [criterion_column(cid) for cid in entry.criteria]
+    grouped = cy.groupby(district_key(cy), observed=True)
+    met = grouped[columns].sum()
+    met.columns = list(entry.criteria)
+    met.index = met.index.astype(str).rename("district_code")
     table = met.reset_index().melt(id_vars="district_code", var_name="criterion_id", value_name="met")
-    table["communes"] = table["district_code"].map(grouped.size()).astype(int)
+    sizes = grouped.size()
+    sizes.index = sizes.index.astype(str)
+    table["communes"] = table["district_code"].map(sizes).astype(int)
     table["share"] = table["met"] / table["communes"]
-    table["district_code"] = table["district_code"].astype(str)
     return table
 
 
-def yearly_series(commune_year: pd.DataFrame, metric: str, districts: Iterable[str] | None = None) -> pd.Series:
-    """A metric by year for a selection of districts."""
-    series = aggregate(select(commune_year, districts=districts), "year", [metric])[metric]
+def lineage_rows(commune_year: pd.DataFrame, lineage: str | None) -> pd.DataFrame:
+    """The rows whose criteria set is of `lineage` (every row when None)."""
+    if lineage is None:
+        return commune_year
+    from ntm.criteria import lineage_sets
+
+    ids = [s.id for s in lineage_sets(lineage)]
+    return commune_year[row_sets(commune_year).isin(ids).to_numpy()]
+
+
+def yearly_series(
+    commune_year: pd.DataFrame, metric: str, districts: Iterable[str] | None = None, lineage: str | None = None
+) -> pd.Series:
+    """A metric by year for a selection of districts; with `lineage`, only the years of that lineage
+    (a series never joins values of the 19-criteria sets and of the 10-criteria set)."""
+    rows = select(lineage_rows(commune_year, lineage), districts=districts)
+    series = aggregate(rows, "year", [metric])[metric]
     series.index = series.index.astype("int64")
     return series.rename_axis(None).rename(metric)

@@ -1,4 +1,9 @@
-"""Targets and progress towards them."""
+"""Targets and progress towards them.
+
+Targets belong to a phase (the criteria set whose years hold their year): the 2025 targets are read
+on the old communes and the 19 criteria, the 2030 targets on the new communes and the 10 criteria.
+Shares are stated in percent in data/targets.csv (65 for 65 %); Metric.target_value turns them into
+the metric's 0..1."""
 
 import math
 from dataclasses import dataclass, replace
@@ -11,7 +16,35 @@ PACE_WINDOW = 3  # years of history used for the recent pace
 
 
 def load_targets(path=TARGETS) -> pd.DataFrame:
-    return pd.read_csv(path, dtype={"scope": str, "metric": str}).astype({"year": int})
+    """The targets: scope (province, district:…, national), year, metric, value, denominator,
+    comparison, note, source, units ("old": set on the communes before 1 July 2025; "new": on the
+    communes formed then; empty: either)."""
+    table = pd.read_csv(path, dtype={"scope": str, "metric": str, "units": str}, keep_default_na=True)
+    if "units" not in table.columns:
+        table["units"] = ""
+    return table.astype({"year": int}).assign(units=table["units"].fillna(""))
+
+
+def applicable_targets(targets: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The targets that can judge a year's data: those set on the units assessed that year (a target
+    the province set on its old communes before the July 2025 reform does not judge the new ones)."""
+    from ntm.dataset import new_geography
+
+    if "units" not in targets.columns:
+        return targets
+    units = targets["units"].fillna("")
+    wanted = "new" if new_geography(year) else "old"
+    return targets[(units == "") | (units == wanted)]
+
+
+def superseded_targets(targets: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Targets of the year's phase set on the other units (the province's 2030 plan made before the
+    reform, seen from 2026): shown as notes, not as targets."""
+    from ntm.criteria import set_for_year
+
+    phase = set_for_year(year)
+    rows = targets[targets["year"].isin(list(phase.years))]
+    return rows[~rows.index.isin(applicable_targets(rows, year).index)]
 
 
 def load_published(path=PUBLISHED) -> pd.DataFrame:
@@ -31,8 +64,12 @@ class Progress:
     pace_needed: float  # per year, from `as_of` to the target year
     pace_recent: float  # per year, over the last PACE_WINDOW years
     reached_year: int | None
-    status: str  # "reached", "on_track", "behind", "missed"
+    status: str  # "reached", "on_track", "behind", "missed", "no_pace" (no pace to judge by yet)
     communes: int | None = None  # communes in the selection in `as_of`
+    scope: str = "province"  # whose target: "province" (or "district:…") or "national"
+    pace_basis: str = "recent"  # "recent": this phase's last years; "previous": the phase before (first year)
+    source: str = ""
+    note: str = ""
 
     @property
     def projected(self) -> float:
@@ -68,6 +105,8 @@ def progress(
         status = "reached"
     elif years_left == 0:
         status = "missed"
+    elif math.isnan(pace_recent):
+        status = "no_pace"
     else:
         status = "on_track" if pace_recent >= pace_needed else "behind"
     return Progress(
@@ -107,35 +146,112 @@ def scaled_target(target: float, denominator: float | None, communes: int) -> fl
     return float(math.ceil(target * communes / denominator - 1e-9))
 
 
+def with_pace(p: Progress, pace: float, basis: str) -> Progress:
+    """The progress judged at another pace (the previous phase's, in a phase's first year)."""
+    if p.status not in ("behind", "on_track", "no_pace") or math.isnan(pace):
+        return p
+    return replace(p, pace_recent=pace, pace_basis=basis, status="on_track" if pace >= p.pace_needed else "behind")
+
+
+def previous_pace(commune_year: pd.DataFrame, metric: str, criteria_set, districts=None) -> float:
+    """The recent pace of `metric` in the phase before `criteria_set` (on its own communes and
+    criteria), for a phase that has only one year: NaN when that phase has no such metric."""
+    from ntm.criteria import previous_set
+    from ntm.metrics import metric as registered
+    from ntm.metrics import yearly_series
+
+    before = previous_set(criteria_set)
+    if before is None or not registered(metric).applies(before):
+        return float("nan")
+    series = yearly_series(commune_year, metric, districts, lineage=before.lineage)
+    series = series[series.index <= before.last_year]
+    return recent_pace(series, int(series.index.max())) if len(series) else float("nan")
+
+
+def phase_targets(targets: pd.DataFrame, criteria_set, scopes=("province", "national")) -> pd.DataFrame:
+    """Targets whose year falls in the phase's years, for the scopes given."""
+    years = criteria_set.years
+    return targets[targets["year"].isin(list(years)) & targets["scope"].isin(scopes)]
+
+
 def headline_progress(
     commune_year: pd.DataFrame,
     targets: pd.DataFrame,
     as_of: int,
     districts=None,
-    target_year: int = 2025,
+    target_year: int | None = None,
     scope: str = "province",
 ) -> list[Progress]:
-    """Progress of every target of `target_year` for a selection whose metric has a headline card
-    in the metric registry (ntm.metrics), in the targets' order.
+    """Progress of every target of the phase of `as_of` (its last year unless `target_year` says)
+    for a selection, for the metrics with a headline card in the registry that apply to the phase's
+    criteria set, in the targets' order: the province's target, else the nation's.
 
-    For a selection of districts, count targets are carried pro rata to the selection's
-    communes in `as_of`; average and minimum targets apply as they are."""
+    The series is the phase's lineage only (19-criteria years are never joined to 10-criteria ones);
+    in a phase's first year, with no pace of its own, the pace is the previous phase's. For a
+    selection of districts, count targets are carried pro rata to the selection's communes in
+    `as_of`; average, minimum and share targets apply as they are."""
+    from ntm.criteria import set_for_year
     from ntm.metrics import keys, metric, select, yearly_series
 
-    rows = targets[(targets["scope"] == scope) & (targets["year"] == target_year)]
+    phase = set_for_year(as_of)
+    target_year = phase.last_year if target_year is None else target_year
+    targets = applicable_targets(targets, as_of)
+    rows = targets[(targets["year"] == target_year) & targets["scope"].isin([scope, "national"])]
+    rows = rows.sort_values("scope", key=lambda s: s != scope, kind="stable").drop_duplicates("metric")
+    headline = keys("headline", phase)
+    rows = rows.sort_values("metric", key=lambda m: m.map({k: i for i, k in enumerate(headline)}), kind="stable")
     selection_size = len(select(commune_year, as_of, districts))
-    headline = keys("headline")
     result = []
     for row in rows.itertuples():
         if row.metric not in headline:
             continue
-        series = yearly_series(commune_year, row.metric, districts)
-        target = float(row.value)
+        entry = metric(row.metric)
+        series = yearly_series(commune_year, row.metric, districts, lineage=phase.lineage)
+        if series[series.index <= min(as_of, target_year)].empty:
+            continue
+        target = entry.target_value(row.value)
         denominator = row.denominator if pd.notna(row.denominator) else None
-        if districts and metric(row.metric).kind == "count":
+        if districts and entry.kind == "count":
             target = scaled_target(target, denominator, selection_size)
             denominator = selection_size
-        result.append(
-            replace(progress(series, row.metric, target, int(row.year), as_of, denominator), communes=selection_size)
+        found = progress(series, row.metric, target, int(row.year), as_of, denominator)
+        found = replace(
+            found,
+            communes=selection_size,
+            scope=row.scope,
+            source=str(row.source) if pd.notna(row.source) else "",
+            note=str(row.note) if pd.notna(row.note) else "",
         )
+        if found.status == "no_pace":
+            found = with_pace(found, previous_pace(commune_year, row.metric, phase, districts), "previous")
+        result.append(found)
     return result
+
+
+def unmeasured_targets(targets: pd.DataFrame, as_of: int, scope: str = "province") -> pd.DataFrame:
+    """The phase's targets (province and nation) that no headline card measures: a metric outside
+    the registry's headline role, or one whose level the phase's criteria set does not have (the
+    province's 2030 advanced-commune share, set before the reform, when 2026-2030 has no advanced
+    level). Columns of targets.csv plus `reason`: "not_commune_data" or "level_missing"."""
+    from ntm.criteria import set_for_year
+    from ntm.metrics import METRICS, keys
+
+    phase = set_for_year(as_of)
+    rows = phase_targets(applicable_targets(targets, as_of), phase, (scope, "national"))
+    headline = set(keys("headline", phase))
+    reasons: list[str] = []
+    for name in rows["metric"]:
+        if name in headline:
+            reasons.append("")
+        elif name in METRICS and not METRICS[name].applies(phase):
+            reasons.append("level_missing")
+        else:
+            reasons.append("not_commune_data")
+    return rows.assign(reason=reasons)[[r != "" for r in reasons]]
+
+
+def other_scope_targets(targets: pd.DataFrame, metric: str, target_year: int, shown_scope: str) -> pd.DataFrame:
+    """The other targets of a metric for the same year (the nation's beside the province's): shown
+    as references next to the target a card or chart is judged against."""
+    rows = targets[(targets["metric"] == metric) & (targets["year"] == target_year)]
+    return rows[(rows["scope"] != shown_scope) & rows["scope"].isin(["province", "national"])]

@@ -71,3 +71,48 @@ def test_round_trip(tmp_path, demo):
     assert again.commune_year[["commune_code", "year", "criteria_met", "level"]].equals(
         demo.commune_year[["commune_code", "year", "criteria_met", "level"]]
     )
+
+
+# --- the registry and the criteria set of each year (issue 13) ---------------------------------
+
+
+def new_year_tables(demo):
+    return demo.criteria[demo.criteria.year == 2026].copy(), demo.levels[demo.levels.year == 2026].copy()
+
+
+def test_commune_year_carries_each_rows_set_and_units(demo):
+    cy = demo.commune_year
+    old, new = cy[cy.year == 2025], cy[cy.year == 2026]
+    assert set(old["criteria_set"]) == {"2021-2025"} and set(new["criteria_set"]) == {"2026-2030"}
+    assert (old["n_criteria"] == 19).all() and (new["n_criteria"] == 10).all()
+    assert not old["new_unit"].any() and new["new_unit"].all()
+    assert (old["district_code"].astype(str) == old["former_district_code"].astype(str)).all()
+    assert new["district_code"].isna().all()  # districts were abolished: the map goes through the crosswalk
+    former = demo.new_units.set_index("code")["former_district_code"]
+    assert (new["former_district_code"].astype(str) == new["commune_code"].map(former)).all()
+    assert new["commune_group"].notna().all() and old["commune_group"].isna().all()
+    assert not new[[f"c{i:02d}" for i in range(11, 20)]].any().any()  # 10 criteria: c11..c19 unused
+    assert (new["criteria_met"] == new[[f"c{i:02d}" for i in range(1, 11)]].sum(axis=1)).all()
+    # a code is a unit only with its year: 06001 is old Xã Đoàn Kết to 2025, the new one in 2026
+    assert demo.names(2025)["06040"] == "Thị trấn Thất Khê" and demo.names(2026)["06040"] == "Xã Thất Khê"
+
+
+def test_new_year_rows_are_checked_against_the_new_units_and_their_set(demo):
+    criteria, levels = new_year_tables(demo)
+    validate_tables(criteria, levels, demo.registry)
+    bad = criteria.copy()
+    bad.loc[bad.index[0], "criterion_id"] = "11"
+    with pytest.raises(DatasetError, match="bộ 2026-2030 phải từ 01 đến 10"):
+        validate_tables(bad, levels, demo.registry)
+    with pytest.raises(DatasetError, match="không đủ 10 tiêu chí"):
+        validate_tables(criteria.iloc[1:], levels, demo.registry)
+    gone = criteria.assign(commune_code=criteria["commune_code"].replace({"06001": "06010"}))  # Cao Minh, old only
+    with pytest.raises(DatasetError, match="danh mục xã mới từ 1/7/2025: 06010"):
+        validate_tables(gone, levels.replace({"06001": "06010"}), demo.registry)
+    ward = criteria.assign(commune_code=criteria["commune_code"].replace({"06001": "05977"}))  # Phường Đông Kinh
+    with pytest.raises(DatasetError, match="05977"):
+        validate_tables(ward, levels.replace({"06001": "05977"}), demo.registry)
+    advanced = levels.copy()
+    advanced.loc[advanced.index[0], ["level", "recognised_year"]] = ["advanced", 2026]
+    with pytest.raises(DatasetError, match="standard, modern"):
+        validate_tables(criteria, advanced, demo.registry)

@@ -34,7 +34,7 @@ def names(demo):
 
 
 def test_roles_keep_the_places_and_orders_the_app_had():
-    assert metrics.keys("table") == (
+    old_table = (
         "communes",
         "communes_ntm",
         "share_ntm",
@@ -43,6 +43,9 @@ def test_roles_keep_the_places_and_orders_the_app_had():
         "communes_ntm_advanced",
         "communes_ntm_model",
     )
+    assert metrics.keys("table") == (*old_table, "communes_ntm_modern")
+    assert metrics.keys("table", 2025) == old_table  # a year's table holds the levels of its criteria set
+    assert metrics.keys("table", 2026) == (*old_table[:5], "communes_ntm_modern")
     assert metrics.keys("deck") == ("communes", "communes_ntm", "share_ntm", "avg_criteria")
     assert compare.DISTRICT_METRICS[0] == "share_ntm" and compare.DISTRICT_METRICS[-1] == "communes_below_10"
     assert set(compare.RATIO_METRICS) == {"share_ntm", "avg_criteria", "min_criteria"}
@@ -61,14 +64,13 @@ def test_roles_keep_the_places_and_orders_the_app_had():
         "communes_ntm_model",
         "communes",
     )
-    assert progress_view.PROGRESS_METRICS == (
-        "communes_ntm",
-        "avg_criteria",
-        "min_criteria",
-        "communes_ntm_advanced",
-        "communes_ntm_model",
-    )
+    old_progress = ("communes_ntm", "avg_criteria", "min_criteria", "communes_ntm_advanced", "communes_ntm_model")
+    shares = ("share_communes_ntm", "share_communes_ntm_advanced", "share_communes_ntm_modern")
+    assert progress_view.PROGRESS_METRICS == (*old_progress, *shares)  # the 2030 targets are shares
     assert progress_view.progress_metrics(load_targets()) == progress_view.PROGRESS_METRICS
+    assert progress_view.progress_metrics(load_targets(), 2025) == old_progress
+    # 2026-2030: the national shares; the province's advanced share was set on the old communes
+    assert progress_view.progress_metrics(load_targets(), 2026) == ("share_communes_ntm", "share_communes_ntm_modern")
     assert set(metrics.keys("headline")) == set(progress_view.PROGRESS_METRICS)
 
 

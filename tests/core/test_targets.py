@@ -5,7 +5,20 @@ import math
 import pandas as pd
 import pytest
 
-from ntm.targets import needed_trajectory, progress, projection, recent_pace, scaled_target
+from ntm import metrics
+from ntm.targets import (
+    applicable_targets,
+    headline_progress,
+    load_targets,
+    needed_trajectory,
+    other_scope_targets,
+    progress,
+    projection,
+    recent_pace,
+    scaled_target,
+    superseded_targets,
+    unmeasured_targets,
+)
 
 SERIES = pd.Series({2019: 57, 2020: 65, 2021: 72, 2022: 80, 2023: 89})
 
@@ -51,3 +64,42 @@ def test_scaled_target_rounds_up_to_whole_communes():
     assert scaled_target(115, 181, 19) == 13  # 12.07 -> 13
     assert scaled_target(12, 181, 19) == 2
     assert scaled_target(15, None, 19) == 15
+
+
+# --- targets of each phase, on the units they were set on (issue 13) -------------------------------
+
+
+def test_the_provinces_pre_reform_2030_plan_does_not_judge_the_new_communes():
+    targets = load_targets()
+    for_2026 = applicable_targets(targets, 2026)
+    assert set(for_2026.loc[for_2026["year"] == 2030, "scope"]) == {"national"}
+    old = superseded_targets(targets, 2026)
+    assert sorted(old["metric"]) == ["share_communes_ntm", "share_communes_ntm_advanced"]
+    assert set(old["source"]) == {"KH 23/KH-UBND Lạng Sơn (26/01/2023)"} and set(old["value"]) == {80, 30}
+    assert superseded_targets(targets, 2025).empty
+    assert set(unmeasured_targets(targets, 2025)["metric"]) == {"model_residential_areas_new", "districts_ntm_new"}
+
+
+def test_2026_is_judged_against_the_national_2030_targets(demo):
+    result = {p.metric: p for p in headline_progress(demo.commune_year, load_targets(), 2026)}
+    assert list(result) == ["share_communes_ntm", "share_communes_ntm_modern"]
+    share = result["share_communes_ntm"]
+    assert (share.scope, share.target_year, share.target, share.communes) == ("national", 2030, 0.65, 61)
+    assert share.value == pytest.approx(9 / 61) and share.years_left == 4
+    # one year of the new phase: the pace is the old communes' of 2022-2025 (on their own 19 criteria)
+    old = metrics.yearly_series(demo.commune_year, "share_communes_ntm", lineage="ntm19")
+    assert share.pace_basis == "previous" and share.pace_recent == pytest.approx((old[2025] - old[2022]) / 3)
+    assert share.status == "behind"
+    modern = result["share_communes_ntm_modern"]
+    assert modern.status == "no_pace" and modern.value == 0 and modern.pace_needed == pytest.approx(0.025)
+
+
+def test_a_provincial_target_an_editor_adds_for_the_new_communes_is_the_one_judged(demo):
+    added = {"scope": "province", "year": 2030, "metric": "share_communes_ntm", "value": 70.0, "denominator": None}
+    row = {**added, "comparison": "at_least", "note": "", "source": "t", "units": "new"}
+    targets = pd.concat([load_targets(), pd.DataFrame([row])], ignore_index=True)
+    share = next(p for p in headline_progress(demo.commune_year, targets, 2026) if p.metric == "share_communes_ntm")
+    assert (share.scope, share.target) == ("province", 0.7)
+    reference = other_scope_targets(targets, "share_communes_ntm", 2030, "province")
+    assert reference["value"].tolist() == [65]  # the national target stays beside it
+    assert metrics.metric("share_communes_ntm").target_value(65) == 0.65
