@@ -9,6 +9,7 @@ from ntm.criteria import criterion_name
 from ntm.dataset import unmet_criteria
 from ntm.i18n import t
 from ntm.metrics import criterion_counts, district_table, format_metric, keys, metric
+from ntm.text import name_collation_key
 
 # Signs that start a formula, with their full-width forms (＝ ＋ － ＠), which spreadsheets in East Asian
 # locales read as the same signs.
@@ -71,6 +72,11 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: t(f"col.{c}", lang) for c in frame.columns})
 
 
+def _collated(column: pd.Series) -> pd.Series:
+    """Names in Vietnamese order (Bắc Lãng, Bính Xá, Cao Lộc, Chi Lăng, Đình Lập), not code points."""
+    return column.map(name_collation_key)
+
+
 def missing_criteria(selection: pd.DataFrame) -> pd.Series:
     """For each commune-year, the criteria it does not meet, as '05, 11, 17' ('' when none)."""
     return pd.Series([", ".join(ids) for ids in unmet_criteria(selection)], index=selection.index)
@@ -90,7 +96,7 @@ def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[s
             "criteria_met": selection["criteria_met"].astype(int),
             "missing": missing_criteria(selection),
         }
-    ).sort_values(["district", "commune"], kind="stable")
+    ).sort_values(["district", "commune"], key=_collated, kind="stable")
     return _headers(table.reset_index(drop=True), lang)
 
 

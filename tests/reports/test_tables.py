@@ -1,5 +1,6 @@
 """Table exports: CSV with a BOM, .xlsx with a frozen header and widths, no formula injection."""
 
+import unicodedata
 from io import BytesIO, StringIO
 
 import pandas as pd
@@ -12,6 +13,7 @@ from ntm import metrics
 from ntm.criteria import load_criteria
 from ntm.registry import districts
 from ntm.reports import tables as exports
+from ntm.text import collation_key, name_collation_key
 
 
 def names_of(registry):
@@ -130,3 +132,30 @@ def test_commune_and_criteria_exports(demo):
     for row in criteria.itertuples(index=False):
         assert row[2] == counts[row[0]]
     assert criteria["Tỷ lệ xã đạt (%)"].is_monotonic_increasing
+
+
+def test_vietnamese_collation_orders_names_as_a_reader_expects():
+    names = ["Đình Lập", "Chi Lăng", "Bính Xá", "Cao Lộc", "Bắc Lãng"]
+    assert sorted(names) != ["Bắc Lãng", "Bính Xá", "Cao Lộc", "Chi Lăng", "Đình Lập"]  # code points
+    assert sorted(names, key=collation_key) == ["Bắc Lãng", "Bính Xá", "Cao Lộc", "Chi Lăng", "Đình Lập"]
+    tones = ["bạ", "bá", "bã", "bả", "bà", "ba"]
+    assert sorted(tones, key=collation_key) == ["ba", "bà", "bả", "bã", "bá", "bạ"]  # tones after letters
+    letters = ["ư", "u", "ơ", "ô", "o", "ê", "e", "đ", "d", "â", "ă", "a"]
+    assert sorted(letters, key=collation_key) == ["a", "ă", "â", "d", "đ", "e", "ê", "o", "ô", "ơ", "u", "ư"]
+    assert sorted(["Bảo Lâm", "Bắc Sơn", "Ba Sơn"], key=collation_key) == ["Ba Sơn", "Bảo Lâm", "Bắc Sơn"]
+    nfd = unicodedata.normalize("NFD", "Đình Lập")
+    assert collation_key(nfd) == collation_key("Đình Lập") == collation_key("\u00d0ình  Lập")
+    assert sorted(["Xã Bính Xá", "Thị trấn Bắc Lãng", None], key=name_collation_key) == [
+        "Thị trấn Bắc Lãng",
+        "Xã Bính Xá",
+        None,
+    ]
+
+
+def test_commune_list_is_in_vietnamese_order(demo):
+    names = names_of(demo.registry)
+    selection = metrics.select(demo.commune_year, 2025, ["189"])
+    communes = exports.commune_table(selection, demo.registry, names, "vi")
+    shown = [name.removeprefix("Xã ").removeprefix("Thị trấn ") for name in communes["Xã"]]
+    assert shown == sorted(shown, key=collation_key)
+    assert shown.index("Bắc Lãng") < shown.index("Bính Xá") < shown.index("Đình Lập")
