@@ -28,6 +28,7 @@ pages = [
     st.Page("pages/criteria.py", title=t("nav.criteria", lang), icon=":material/checklist:", url_path="criteria"),
     st.Page("pages/districts.py", title=t("nav.districts", lang), icon=":material/leaderboard:", url_path="districts"),
     st.Page("pages/commune.py", title=t("nav.commune", lang), icon=":material/search:", url_path="commune"),
+    st.Page("pages/glossary.py", title=t("nav.glossary", lang), icon=":material/menu_book:", url_path="glossary"),
     st.Page("pages/import.py", title=t("nav.import", lang), icon=":material/upload_file:", url_path="import"),
 ]
 navigation = st.navigation(pages, position="hidden" if present.is_on() else "sidebar")

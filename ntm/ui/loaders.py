@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from ntm.criteria import load_criteria
+from ntm.criteria import load_catalogue, load_commune_groups
 from ntm.dataset import Dataset, load_dataset
 from ntm.ingest.location import StoreUnavailable, database_url, store_exists
 from ntm.paths import DEMO_DIR
@@ -133,7 +133,14 @@ def published() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def criteria_catalogue() -> pd.DataFrame:
-    return load_criteria()
+    """Every criterion of every criteria set (ntm.criteria.load_catalogue)."""
+    return load_catalogue()
+
+
+@st.cache_data(show_spinner=False)
+def commune_groups() -> pd.DataFrame:
+    """The group of each new commune for 2026-2030 (data/commune_groups_2026.csv)."""
+    return load_commune_groups()
 
 
 @st.cache_data(show_spinner=False, hash_funcs=DATASET)
