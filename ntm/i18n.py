@@ -976,6 +976,81 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Sources: QĐ 491/QĐ-TTg (2009) and 342/QĐ-TTg (2013); QĐ 1980/QĐ-TTg (2016), 691/QĐ-TTg (2018); QĐ "
         "318/QĐ-TTg (2022); QĐ 51/2025/QĐ-TTg (29 Dec 2025, in force 15 Feb 2026); NQ 257/2025/QH15.",
     ),
+    # --- self-describing downloads (issue 15): the record every file carries (ntm/reports/metadata.py) ---
+    "meta.file": ("Tệp", "File"),
+    "meta.title": ("Tiêu đề", "Title"),
+    "meta.scope": ("Phạm vi", "Scope"),
+    "meta.year": ("Năm", "Year"),
+    "meta.filters": ("Bộ lọc", "Filters"),
+    "meta.filters.none": ("Không", "None"),
+    "meta.source": ("Nguồn", "Source"),
+    "meta.official": ("Số liệu chính thức", "Official figures"),
+    "meta.version": ("Phiên bản dữ liệu", "Data version"),
+    "meta.version_date": ("Ngày nhập phiên bản", "Version imported on"),
+    "meta.made": ("Tạo tệp lúc", "File made"),
+    "meta.notice.label": ("Lưu ý", "Note"),
+    "meta.notice": (
+        "Số liệu cấp xã trong tệp này là dữ liệu minh họa (sinh tự động, đã hiệu chỉnh theo số liệu tổng hợp "
+        "chính thức của tỉnh), không phải số liệu chính thức của từng xã.",
+        "Commune-level data in this file are illustrative (generated, calibrated to the province's official "
+        "totals), not official figures for individual communes.",
+    ),
+    "meta.source.demo": ("Dữ liệu minh họa", "Illustrative data"),
+    "meta.source.version": ("Dữ liệu đã nhập, phiên bản {version}", "Imported data, version {version}"),
+    "meta.source.version.dated": (
+        "Dữ liệu đã nhập, phiên bản {version} ngày {date}",
+        "Imported data, version {version} of {date}",
+    ),
+    "meta.time": ("{date} {time} (giờ Việt Nam)", "{date} {time} (Vietnam time, UTC+7)"),
+    "meta.heading": ("{scope} · năm {year}", "{scope} · {year}"),
+    "meta.file.districts": ("{count} huyện", "{count} districts"),
+    "meta.subject": (
+        "Chương trình xây dựng nông thôn mới tỉnh Lạng Sơn",
+        "New Rural Development programme, Lạng Sơn province",
+    ),
+    "meta.keywords": (
+        "nông thôn mới; NTM; Lạng Sơn; tiêu chí; xã",
+        "new rural development; NTM; Nông thôn mới; Lạng Sơn; criteria; communes",
+    ),
+    "meta.sheet": ("Thông tin", "Information"),
+    "meta.sheet.item": ("Mục", "Item"),
+    "meta.sheet.value": ("Nội dung", "Value"),
+    "meta.readme.intro": (
+        "Các tệp tải từ bảng điều khiển Nông thôn mới Lạng Sơn (NTM Lạng Sơn dashboard). Mỗi đoạn dưới đây "
+        "mô tả một tệp: tiêu đề, phạm vi, năm, bộ lọc, nguồn, phiên bản dữ liệu và thời điểm tạo tệp.",
+        "Files downloaded from the NTM Lạng Sơn dashboard (New Rural Development, Lạng Sơn). Each block below "
+        "describes one file: title, scope, year, filters, source, data version and when the file was made.",
+    ),
+    "meta.title.communes": ("Danh sách xã và tiêu chí chưa đạt", "Communes and the criteria they do not meet"),
+    "meta.title.districts": ("Kết quả nông thôn mới theo huyện", "New rural development results by district"),
+    "meta.title.criteria": ("Số xã đạt từng tiêu chí", "Communes meeting each criterion"),
+    "download.all": ("Tải tất cả (ZIP)", "Download everything (ZIP)"),
+    "download.all.help": (
+        "Biểu đồ (PNG, SVG, CSV), bảng số liệu (CSV, Excel) và tệp README.txt mô tả từng tệp.",
+        "Charts (PNG, SVG, CSV), tables (CSV, Excel) and a README.txt describing each file.",
+    ),
+    # headers of the columns a download can hold under their internal names (ntm.reports.tables.HEADERS)
+    "col.district_code": ("Mã huyện", "District code"),
+    "col.former_district_code": ("Mã huyện cũ", "Former district code"),
+    "col.code": ("Mã", "Code"),
+    "col.name": ("Tên", "Name"),
+    "col.label": ("Nhóm", "Category"),
+    "col.value": ("Giá trị", "Value"),
+    "col.value_text": ("Giá trị (như hiển thị)", "Value (as shown)"),
+    "col.class_label": ("Khoảng giá trị", "Class"),
+    "col.count": ("Số lượng", "Count"),
+    "col.kind": ("Loại số liệu", "Series"),
+    "col.denominator": ("Mẫu số (số xã)", "Denominator (communes)"),
+    "col.source": ("Nguồn", "Source"),
+    "col.note": ("Ghi chú", "Note"),
+    "col.band": ("Mã nhóm", "Band code"),
+    "col.order": ("Thứ tự", "Order"),
+    "col.series": ("Chuỗi số liệu", "Series"),
+    "col.status": ("Tình trạng", "Status"),
+    "col.met_flag": ("Đạt", "Met"),
+    "col.level_code": ("Mã mức đạt chuẩn", "Level code"),
+    "col.recognised_year": ("Năm công nhận", "Year recognised"),
+    "col.commune_group": ("Nhóm xã", "Commune group"),
 }
 
 

@@ -1,13 +1,19 @@
 """Tables of the current selection: for display (localised headers and number formats) and for
-download (CSV in UTF-8 with BOM, for Excel, and .xlsx), safe against formula injection."""
+download (CSV in UTF-8 with BOM, for Excel, and .xlsx), safe against formula injection.
 
+Downloads describe themselves (ntm.reports.metadata): every frame goes out under headers in the
+user's language (`download_frame`, one mapping for every internal column name: HEADERS), a CSV opens
+with the record as '# ' lines, an Excel file has a "Thông tin" sheet and document properties, and
+keeps numbers as numbers with a number format (`column_formats`)."""
+
+from dataclasses import dataclass
 from io import BytesIO
 
 import pandas as pd
 
 from ntm.criteria import criterion_name
 from ntm.dataset import unmet_criteria
-from ntm.i18n import t
+from ntm.i18n import CATALOGUE, t
 from ntm.metrics import criterion_counts, district_table, format_metric, keys, metric
 from ntm.text import name_collation_key
 
@@ -36,36 +42,85 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly."""
-    return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+def to_csv_bytes(frame: pd.DataFrame, meta=None) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly. Numbers are
+    written as numbers (decimal point, no thousands separator) for any program to read. With `meta`
+    (ntm.reports.metadata.Metadata) the file opens with its record, one '# Label: value' line each:
+    Excel shows them above the table; pandas.read_csv(..., comment="#") skips them."""
+    body = neutralise_frame(frame).to_csv(index=False)
+    if meta is not None:
+        body = "\n".join(meta.comment_lines()) + "\n" + body
+    return body.encode("utf-8-sig")
 
 
 def _width(values: list) -> int:
     return min(MAX_WIDTH, max(len(str(v)) for v in values) + 2)
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """One worksheet: bold header row frozen, column widths fitted to the content."""
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str, meta=None) -> bytes:
+    """The table on one worksheet: bold header row frozen, column widths fitted to the content, numbers
+    kept as numbers with a number format (`column_formats`: '#,##0' counts, '0' years, '#,##0.0'
+    averages, '0.0%' shares; a '(%)' column of percentages becomes shares under its plain header).
+    Excel draws them with the reader's own separators (1.234,5 and 40,0% on a Vietnamese system): a
+    file cannot impose them without turning numbers into text. With `meta`
+    (ntm.reports.metadata.Metadata), a second sheet "Thông tin" ("Information") holds the record and
+    the document properties say it too (title, subject, creator, created, keywords, description)."""
     from openpyxl import Workbook  # only when an Excel file is asked for: a faster first page
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     ws = book.active
     ws.title = sheet[:31]
     safe = neutralise_frame(frame)
-    ws.append(list(safe.columns))
+    formats = column_formats(safe)
+    ws.append([formats[c].header for c in safe.columns])
     for row in safe.itertuples(index=False):
-        ws.append([None if pd.isna(v) else v for v in row])
+        ws.append([None if _blank(v) else formats[c].cell(v) for c, v in zip(safe.columns, row)])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for index, column in enumerate(safe.columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = _width([column, *safe[column].tolist()])
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = _width([formats[column].header, *safe[column].tolist()])
+        if formats[column].number_format:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = formats[column].number_format
+    if meta is not None:
+        info = book.create_sheet(t("meta.sheet", meta.lang)[:31])
+        info.append([t("meta.sheet.item", meta.lang), t("meta.sheet.value", meta.lang)])
+        for label, value in meta.fields():
+            info.append([neutralise(label), neutralise(value)])
+        for cell in info[1]:
+            cell.font = Font(bold=True)
+        for (cell,) in info.iter_rows(min_row=2, max_col=1):
+            cell.font = Font(bold=True)
+        for (cell,) in info.iter_rows(min_row=2, min_col=2, max_col=2):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        info.column_dimensions["A"].width = _width([row[0] for row in meta.fields()] + [""])
+        info.column_dimensions["B"].width = 100
+        _properties(book, meta)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _blank(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _properties(book, meta) -> None:
+    """The workbook's document properties from the record (ntm.reports.metadata.document_properties)."""
+    from ntm.reports.metadata import CREATOR, document_properties
+
+    props = document_properties(meta)
+    for name in ("title", "subject", "creator", "created", "keywords", "description", "language"):
+        setattr(book.properties, name, props[name])
+    book.properties.lastModifiedBy = CREATOR
+    book.properties.category = props["subject"]
 
 
 def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -146,3 +201,163 @@ def district_summary(table: pd.DataFrame, names: dict[str, str], lang: str) -> p
     for key in keys("table"):
         shown[key] = table[key].map(lambda v, key=key: format_metric(key, v, lang))
     return shown.rename(columns={c: t(f"col.{c}", lang) for c in shown.columns})
+
+
+# --- download headers and number formats ------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# How a number is shown in Excel: counts with a thousands separator, years and codes as they are,
+# shares (0..1) and percentages (0..100, under a '(%)' header) as a percentage with one decimal.
+COUNT, YEAR, SHARE, PERCENT, DECIMAL, TEXT = "count", "year", "share", "percent", "decimal", "text"
+NUMBER_FORMATS = {COUNT: "#,##0", YEAR: "0", SHARE: "0.0%", PERCENT: "0.0%", DECIMAL: "#,##0.0"}
+ANY_NUMBER = "#,##0.0##"  # a float column of no known kind: up to three decimals
+# Every internal column name a downloaded frame can hold (the views' chart data, the tables' own
+# columns): the catalogue key of its header and its kind. The table metrics (ntm.metrics, role
+# "table") add theirs: col.<key> and, for shares, col.<key>_pct.
+HEADERS: dict[str, tuple[str, str]] = {
+    "commune_code": ("col.commune_code", TEXT),
+    "commune": ("col.commune", TEXT),
+    "code": ("col.code", TEXT),
+    "name": ("col.name", TEXT),
+    "district_code": ("col.district_code", TEXT),
+    "former_district_code": ("col.former_district_code", TEXT),
+    "district": ("col.district", TEXT),
+    "commune_group": ("col.commune_group", YEAR),
+    "year": ("col.year", YEAR),
+    "recognised_year": ("col.recognised_year", YEAR),
+    "level": ("col.level_code", TEXT),
+    "level_label": ("col.level", TEXT),
+    "criteria_met": ("col.criteria_met", COUNT),
+    "missing": ("col.missing", TEXT),
+    "criterion_id": ("col.criterion_id", TEXT),
+    "criterion": ("col.criterion", TEXT),
+    "met": ("col.met", COUNT),  # a flag (bool) is headed col.met_flag
+    "communes": ("col.communes", COUNT),
+    "share": ("col.share", SHARE),
+    "label": ("col.label", TEXT),
+    "value": ("col.value", ""),  # any measure: its format from its type
+    "value_text": ("col.value_text", TEXT),
+    "class_label": ("col.class_label", TEXT),
+    "count": ("col.count", COUNT),
+    "kind": ("col.kind", TEXT),
+    "denominator": ("col.denominator", COUNT),
+    "source": ("col.source", TEXT),
+    "note": ("col.note", TEXT),
+    "band": ("col.band", TEXT),
+    "order": ("col.order", COUNT),
+    "series": ("col.series", TEXT),
+    "status": ("col.status", TEXT),
+}
+PERCENT_HEADERS = {"col.share_pct": "col.share"}  # a percentage column's header -> its plain header
+
+
+def _metric_headers() -> tuple[dict[str, tuple[str, str, int]], dict[str, str]]:
+    """({column: (header key, kind, decimals)}, {'(%)' header key: plain header key}) of the table metrics."""
+    columns, percents = {}, {}
+    for key in keys("table"):
+        entry = metric(key)
+        kind = SHARE if entry.percent else (DECIMAL if entry.decimals else COUNT)
+        columns[key] = (f"col.{key}", kind, entry.decimals)
+        if entry.percent:
+            percents[f"col.{key}_pct"] = f"col.{key}"
+    return columns, percents
+
+
+def _header_key(column: str, values: pd.Series) -> str | None:
+    if column == "met" and pd.api.types.is_bool_dtype(values):
+        return "col.met_flag"
+    if column in HEADERS:
+        return HEADERS[column][0]
+    metrics_columns, _ = _metric_headers()
+    return metrics_columns[column][0] if column in metrics_columns else None
+
+
+def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` as a download shows it, the one header mapping of every CSV and Excel file: internal
+    column names (district_code, value, class_label, share, kind…) under their headers in `lang`
+    (HEADERS, the table metrics' own), the kinds of a progress chart's series named ("Mục tiêu");
+    columns already headed for display are kept. A header that two columns would share keeps the
+    second's internal name in brackets."""
+    headers: dict[str, str] = {}
+    taken = {str(c) for c in frame.columns}
+    for column in frame.columns:
+        key = _header_key(str(column), frame[column])
+        if key is None or key not in CATALOGUE:
+            continue
+        header = t(key, lang)
+        if header in taken and header != column:
+            header = f"{header} ({column})"
+        headers[column] = header
+        taken.add(header)
+    shown = frame.rename(columns=headers)
+    if "kind" in headers:
+        named = {
+            kind: t(f"series.{kind}", lang) for kind in frame["kind"].dropna().unique() if f"series.{kind}" in CATALOGUE
+        }
+        shown[headers["kind"]] = frame["kind"].map(lambda kind: named.get(kind, kind))
+    return shown
+
+
+@dataclass(frozen=True)
+class ColumnFormat:
+    """How one column goes into Excel: its header, the cell number format, and a factor its numbers
+    are multiplied by (0.01 for a '(%)' column, written as shares)."""
+
+    header: str
+    number_format: str | None = None
+    scale: float = 1.0
+
+    def cell(self, value):
+        if self.scale != 1.0 and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value * self.scale
+        return value
+
+
+def _known_headers() -> dict[str, tuple[str, int, str | None, str]]:
+    """{header text: (kind, decimals, plain header key of a '(%)' column, its language)}."""
+    metric_columns, metric_percents = _metric_headers()
+    entries = [(key, kind, 1, None) for key, kind in HEADERS.values()]
+    entries += [(key, kind, decimals, None) for key, kind, decimals in metric_columns.values()]
+    entries += [(key, PERCENT, 1, plain) for key, plain in {**PERCENT_HEADERS, **metric_percents}.items()]
+    known: dict[str, tuple[str, int, str | None, str]] = {}
+    for key, kind, decimals, plain in entries:
+        if key in CATALOGUE:
+            for lang in ("vi", "en"):
+                known.setdefault(t(key, lang), (kind, decimals, plain, lang))
+    return known
+
+
+def _number_format(kind: str, decimals: int, values: pd.Series) -> str | None:
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return None
+    places = "." + "0" * decimals if decimals else ""
+    if kind in (SHARE, PERCENT):
+        return f"0{places}%"
+    if kind == DECIMAL:
+        return f"#,##0{places}"
+    if kind in NUMBER_FORMATS:
+        return NUMBER_FORMATS[kind]
+    return NUMBER_FORMATS[COUNT] if pd.api.types.is_integer_dtype(values) else ANY_NUMBER
+
+
+def column_formats(frame: pd.DataFrame) -> dict[str, ColumnFormat]:
+    """The Excel header, number format and scale of each column of a download frame, by column:
+    known by its header (from `download_frame` or the tables' own, in either language) or its internal
+    name; other numbers by their type ('#,##0' whole numbers, '#,##0.0##' others)."""
+    known = _known_headers()
+    metric_columns, _ = _metric_headers()
+    formats = {}
+    for column in frame.columns:
+        name = str(column)
+        kind, decimals, plain, lang = known.get(name, (TEXT, 0, None, "vi"))
+        if name in HEADERS:
+            kind, decimals, plain = HEADERS[name][1], 1, None
+        elif name in metric_columns:
+            _, kind, decimals = metric_columns[name]
+            plain = None
+        number_format = _number_format(kind, decimals, frame[column])
+        if kind == PERCENT and number_format and plain:
+            formats[column] = ColumnFormat(t(plain, lang), number_format, 0.01)
+        else:
+            formats[column] = ColumnFormat(name, number_format)
+    return formats

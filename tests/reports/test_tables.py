@@ -1,7 +1,9 @@
 """Table exports: CSV with a BOM, .xlsx with a frozen header and widths, no formula injection."""
 
 import unicodedata
+from datetime import UTC, datetime
 from io import BytesIO, StringIO
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -11,8 +13,10 @@ from openpyxl import load_workbook
 
 from ntm import metrics
 from ntm.criteria import load_criteria
+from ntm.i18n import t
 from ntm.registry import districts
 from ntm.reports import tables as exports
+from ntm.reports.metadata import DataVersion, describe
 from ntm.text import collation_key, name_collation_key
 
 
@@ -134,6 +138,17 @@ def test_commune_and_criteria_exports(demo):
     assert criteria["Tỷ lệ xã đạt (%)"].is_monotonic_increasing
 
 
+# --- self-describing downloads (issue 15) ---------------------------------------------------------
+
+MADE = datetime(2026, 11, 23, 7, 5, tzinfo=UTC)
+DEMO = DataVersion("demo", True)
+STORED = DataVersion("v3", False, datetime(2026, 3, 11, 20, 30, tzinfo=UTC))
+
+
+def record(lang="vi", version=DEMO, title="Kết quả nông thôn mới theo huyện"):
+    return describe(title, lang, version, year=2025, districts=("189",), names={"189": "Đình Lập"}).stamped(MADE)
+
+
 def test_vietnamese_collation_orders_names_as_a_reader_expects():
     names = ["Đình Lập", "Chi Lăng", "Bính Xá", "Cao Lộc", "Bắc Lãng"]
     assert sorted(names) != ["Bắc Lãng", "Bính Xá", "Cao Lộc", "Chi Lăng", "Đình Lập"]  # code points
@@ -159,3 +174,136 @@ def test_commune_list_is_in_vietnamese_order(demo):
     shown = [name.removeprefix("Xã ").removeprefix("Thị trấn ") for name in communes["Xã"]]
     assert shown == sorted(shown, key=collation_key)
     assert shown.index("Bắc Lãng") < shown.index("Bính Xá") < shown.index("Đình Lập")
+
+
+def map_frame():
+    """The overview map's data as its PageChart holds it (internal column names)."""
+    return pd.DataFrame(
+        {
+            "district_code": ["189", "180"],
+            "value": [0.4, 0.157894],
+            "count": [4, 3],
+            "communes": [10, 19],
+            "name": ["Đình Lập", "Tràng Định"],
+            "value_text": ["40,0 %", "15,8 %"],
+            "class_label": ["40 %–60 %", "0 %–20 %"],
+        }
+    )
+
+
+def test_download_frames_get_headers_in_the_users_language():
+    assert list(exports.download_frame(map_frame(), "vi").columns) == [
+        "Mã huyện",
+        "Giá trị",
+        "Số lượng",
+        "Số xã",
+        "Tên",
+        "Giá trị (như hiển thị)",
+        "Khoảng giá trị",
+    ]
+    assert list(exports.download_frame(map_frame(), "en").columns) == [
+        "District code",
+        "Value",
+        "Count",
+        "Communes",
+        "Name",
+        "Value (as shown)",
+        "Class",
+    ]
+    progress = pd.DataFrame({"kind": ["actual", "target"], "year": [2024, 2025], "value": [80.0, 85.0]})
+    shown = exports.download_frame(progress, "vi")
+    assert list(shown.columns) == ["Loại số liệu", "Năm", "Giá trị"]
+    assert list(shown["Loại số liệu"]) == [t("series.actual", "vi"), t("series.target", "vi")]
+    grid = pd.DataFrame({"year": [2025], "criterion_id": ["01"], "met": [True], "criterion": ["01. Quy hoạch"]})
+    assert list(exports.download_frame(grid, "vi").columns) == ["Năm", "Mã tiêu chí", "Đạt", "Tiêu chí"]
+    counts = pd.DataFrame({"criterion_id": ["01"], "met": [3], "communes": [4], "share": [0.75]})
+    assert list(exports.download_frame(counts, "en").columns) == [
+        "Criterion no.",
+        "Communes meeting",
+        "Communes",
+        "Share meeting",
+    ]
+    already = pd.DataFrame({"Năm": [2025], "year": [2024]})  # two columns would share a header
+    assert list(exports.download_frame(already, "vi").columns) == ["Năm", "Năm (year)"]
+
+
+def test_every_page_chart_frame_goes_out_without_internal_names(demo):
+    from ntm.views import commune, criteria, districts, overview
+    from ntm.views.page_chart import page_inputs
+    from ntm.views.progress import progress_charts
+
+    inputs = page_inputs(demo.registry)
+    chosen = ("189",)
+    summary = metrics.summary(metrics.select(demo.commune_year, 2025, chosen))
+    charts = list(overview.bar_charts(summary, 2025, "vi").values())
+    charts += [chart for chart, _, _ in progress_charts(demo, inputs, 2025, chosen, "vi")]
+    charts += list(criteria.criteria_charts(demo, inputs, 2025, chosen, "02", "vi").values())
+    series = districts.district_series(demo.commune_year, "share_ntm", list(chosen))
+    charts.append(districts.small_multiples_chart(series, demo, inputs, "share_ntm", "vi"))
+    charts += list(commune.scorecard_charts(demo, inputs, "06646", "Xã Bắc Lãng", "vi").values())
+    charts.append(SimpleNamespace(name="ban-do-huyen-2025", frame=map_frame()))
+    internal = set(exports.HEADERS) | set(metrics.keys("table"))
+    for chart in charts:
+        shown = exports.download_frame(chart.frame, "vi")
+        assert not internal & set(shown.columns), (chart.name, list(shown.columns))
+        assert shown.columns.is_unique, chart.name
+
+
+def test_csv_opens_with_the_record_then_the_table():
+    text = exports.to_csv_bytes(exports.download_frame(map_frame(), "vi"), record()).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "# Tiêu đề: Kết quả nông thôn mới theo huyện"
+    assert "# Phạm vi: Đình Lập" in lines and "# Năm: 2025" in lines and "# Nguồn: Dữ liệu minh họa" in lines
+    assert "# Phiên bản dữ liệu: demo" in lines and "# Tạo tệp lúc: 23/11/2026 14:05 (giờ Việt Nam)" in lines
+    assert any(line.startswith("# Lưu ý: Số liệu cấp xã trong tệp này là dữ liệu minh họa") for line in lines)
+    back = pd.read_csv(StringIO(text), comment="#", dtype={"Mã huyện": str})
+    assert list(back.columns)[:3] == ["Mã huyện", "Giá trị", "Số lượng"]
+    assert list(back["Mã huyện"]) == ["189", "180"] and list(back["Giá trị"]) == [0.4, 0.157894]
+    stored = exports.to_csv_bytes(map_frame(), record(version=STORED)).decode("utf-8-sig")
+    assert "minh họa" not in stored and "# Nguồn: Dữ liệu đã nhập, phiên bản v3 ngày 12/03/2026" in stored
+
+
+def test_xlsx_information_sheet_properties_and_number_formats(demo):
+    names = names_of(demo.registry)
+    selection = metrics.select(demo.commune_year, 2025, ["189"])
+    table = exports.district_export(selection, names, "vi")
+    book = load_workbook(BytesIO(exports.to_xlsx_bytes(table, "Theo huyện", record())))
+    assert book.sheetnames == ["Theo huyện", "Thông tin"]
+    ws = book["Theo huyện"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Huyện / thành phố", "Số xã", "Xã đạt chuẩn"]
+    assert "Tỷ lệ đạt chuẩn" in headers and "Tỷ lệ đạt chuẩn (%)" not in headers  # a share, shown as %
+    row = {header: cell for header, cell in zip(headers, ws[2])}
+    expected = metrics.district_table(selection).iloc[0]
+    assert row["Số xã"].value == expected["communes"] and row["Số xã"].number_format == "#,##0"
+    share = row["Tỷ lệ đạt chuẩn"]
+    assert share.data_type == "n" and share.number_format == "0.0%"
+    assert share.value == pytest.approx(round(100 * expected["share_ntm"], 1) / 100)
+    assert row["BQ tiêu chí"].number_format == "#,##0.0" and row["BQ tiêu chí"].data_type == "n"
+    info = dict(book["Thông tin"].iter_rows(min_row=2, values_only=True))
+    assert [c.value for c in book["Thông tin"][1]] == ["Mục", "Nội dung"]
+    assert info["Tiêu đề"] == "Kết quả nông thôn mới theo huyện" and info["Phạm vi"] == "Đình Lập"
+    assert info["Năm"] == "2025" and info["Nguồn"] == "Dữ liệu minh họa" and info["Phiên bản dữ liệu"] == "demo"
+    assert info["Lưu ý"].startswith("Số liệu cấp xã trong tệp này là dữ liệu minh họa")
+    props = book.properties
+    assert props.title == "Kết quả nông thôn mới theo huyện"
+    assert props.creator == "NTM Lạng Sơn dashboard"
+    assert props.subject.endswith("Đình Lập · năm 2025")
+    assert props.created == datetime(2026, 11, 23, 7, 5)
+    assert "Lạng Sơn" in props.keywords and "Nguồn: Dữ liệu minh họa" in props.description
+
+
+def test_xlsx_in_english_and_of_a_stored_version():
+    frame = exports.download_frame(
+        pd.DataFrame({"year": [2025], "criterion_id": ["05"], "met": [1234], "communes": [2000], "share": [0.617]}),
+        "en",
+    )
+    book = load_workbook(BytesIO(exports.to_xlsx_bytes(frame, "Criteria", record("en", STORED, "Criteria"))))
+    assert book.sheetnames == ["Criteria", "Information"]
+    ws = book["Criteria"]
+    assert [c.value for c in ws[1]] == ["Year", "Criterion no.", "Communes meeting", "Communes", "Share meeting"]
+    assert [c.number_format for c in ws[2]] == ["0", "General", "#,##0", "#,##0", "0.0%"]
+    assert [c.value for c in ws[2]] == [2025, "05", 1234, 2000, 0.617]
+    info = dict(book["Information"].iter_rows(min_row=2, values_only=True))
+    assert info["Source"] == "Imported data, version v3 of 2026-03-12" and "Note" not in info
+    assert "illustrative" not in book.properties.description
