@@ -96,5 +96,6 @@ heading = (
 )
 with st.expander(heading, icon=":material/list:", expanded=bool(f.levels)):
     st.dataframe(communes, hide_index=True, width="stretch")
+downloads.archive_view("overview", [*bar_charts(dataset, f.year, f.districts, f.lang).values(), chart])
 downloads.table_downloads(tables, f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

@@ -1,0 +1,45 @@
+"""The overview offers every file of the view in one zip, in its download section, and each file
+button with the table's or chart's name."""
+
+from apptest_helpers import assert_clean, nodes, run_app
+
+
+def buttons(at) -> list[str]:
+    return [node.proto.label for node in nodes(at, "download_button")]
+
+
+def labels_in(block) -> list[str]:
+    """Labels of the download buttons inside a block (an expander), in order."""
+    found, stack = [], [block]
+    while stack:
+        node = stack.pop()
+        if getattr(node, "type", None) == "download_button":
+            found.append(node.proto.label)
+        stack.extend(reversed(list(getattr(node, "children", {}).values())))
+    return found
+
+
+def test_overview_offers_everything_in_one_zip():
+    at = run_app(year=2025, districts=["189"])
+    assert_clean(at)
+    labels = buttons(at)
+    assert labels.count("Tải tất cả (ZIP)") == 1
+    zip_at = labels.index("Tải tất cả (ZIP)")
+    assert labels[zip_at + 1 : zip_at + 7] == [
+        "Danh sách xã · CSV",
+        "Danh sách xã · Excel",
+        "Theo huyện · CSV",
+        "Theo huyện · Excel",
+        "Theo tiêu chí · CSV",
+        "Theo tiêu chí · Excel",
+    ]
+    assert labels[:zip_at].count("Ảnh PNG") == 3  # the two bar charts and the map, before it
+    (section,) = [e for e in at.expander if e.label == "Tải bảng số liệu"]
+    assert labels_in(section) == labels[zip_at : zip_at + 7]
+
+
+def test_zip_only_where_the_page_offers_its_charts():
+    at = run_app("pages/criteria.py", lang="en")
+    assert_clean(at)
+    assert "Download everything (ZIP)" not in buttons(at)
+    assert "PNG image" in buttons(at)
