@@ -43,3 +43,30 @@ def test_zip_only_where_the_page_offers_its_charts():
     assert_clean(at)
     assert "Download everything (ZIP)" not in buttons(at)
     assert "PNG image" in buttons(at)
+
+
+def test_a_stored_version_is_named_with_its_import_date(tmp_path, monkeypatch, registry):
+    from import_fixtures import valid_xlsx
+
+    from ntm.ingest.flow import commit, preview
+    from ntm.ingest.store import connect, list_versions
+    from ntm.reports.metadata import DataVersion, format_date
+    from ntm.ui import downloads, loaders
+
+    url = f"sqlite:///{tmp_path / 'ntm.sqlite'}"
+    monkeypatch.setenv("NTM_DATABASE_URL", url)
+    demo = loaders.load_active_dataset()
+    assert downloads.data_version(demo) == DataVersion("demo", True)
+    engine = connect(url)
+    data = valid_xlsx(6, 2024)
+    commit(engine, preview(engine, data, "a.xlsx", registry), data, "a.xlsx", "cli")
+    (version,) = list_versions(engine)
+    stored = loaders.load_active_dataset()
+    assert stored.label == "v1" and not stored.illustrative
+    assert downloads.data_version(stored) == DataVersion("v1", False, version.created_at)
+    at = run_app()
+    assert_clean(at)
+    assert "Tải tất cả (ZIP)" in buttons(at)
+    meta = downloads.table_metadata(stored, "districts", downloads.state.Filters(2024, (), "vi"))
+    assert meta.source == f"Dữ liệu đã nhập, phiên bản v1 ngày {format_date(version.created_at)}"
+    assert meta.notice == "" and meta.file_stem == "ntm-lang-son-2024-theo-huyen"
