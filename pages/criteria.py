@@ -1,7 +1,9 @@
-"""Criteria analysis: district x criterion heatmap, hardest criteria, a criterion's trend, bands over time."""
+"""Criteria analysis: district x criterion heatmap, hardest criteria, a criterion's trend, bands over
+time, all in the criteria set of the year shown (19 criteria to 2025, 10 from 2026)."""
 
 import streamlit as st
 
+from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.metrics import select
 from ntm.ui import downloads, loaders, page, state
@@ -9,7 +11,9 @@ from ntm.views import criteria as analysis
 
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
-page.page_header(dataset, t("criteria.title", f.lang, year=f.year), f.lang)
+phase = set_for_year(f.year)
+page.page_header(dataset, t("criteria.title.set", f.lang, year=f.year, n=phase.n), f.lang)
+st.info(t("criteria.phase", f.lang, phase=phase.id, n=phase.n, decision=phase.decision), icon=":material/rule:")
 selection = select(dataset.commune_year, f.year, f.districts)
 if selection.empty:
     st.info(t("error.no_communes", f.lang, year=f.year), icon=":material/filter_alt_off:")
@@ -38,5 +42,8 @@ with left:
 with right:
     show("bands")
 st.caption(t("criteria.trend.help", f.lang))
+if phase.lineage != set_for_year(dataset.years[0]).lineage:
+    st.caption(t("criteria.trend.phase", f.lang, phase=phase.id))
 show("trend")
+st.page_link("pages/glossary.py", label=t("criteria.glossary_link", f.lang), icon=":material/menu_book:")
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

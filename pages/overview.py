@@ -1,35 +1,39 @@
-"""Overview: headline numbers against the 2025 targets, levels, bands and districts."""
+"""Overview: headline numbers against the targets of the year's phase (2025 until 2025, 2030 from
+2026), levels, bands, districts (from 2026 former districts, and the new communes by group)."""
 
 import streamlit as st
 
 from ntm import metrics
+from ntm.criteria import set_for_year
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.reports.tables import district_summary
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import overview
-from ntm.views.map import district_values
 from ntm.views.overview import lagging_districts, progress_card
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
 def bar_charts(dataset, year: int, districts: tuple[str, ...], lang: str):
-    return overview.bar_charts(metrics.summary(metrics.select(dataset.commune_year, year, districts)), year, lang)
+    summary = metrics.summary(metrics.select(dataset.commune_year, year, districts), year)
+    return overview.bar_charts(summary, year, lang)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
 def district_map(dataset, year: int, lang: str):
     """(chart, official boundaries?) of the district map; the map page reports a bad boundary file."""
     loaded, shapes, _ = loaders.configured_boundaries(dataset)
-    values = district_values(dataset, year, "share_ntm")
+    values = overview.former_district_values(dataset, year, "share_ntm")
     return overview.district_map(shapes, values, loaders.district_names(dataset), year, lang), loaded.official
 
 
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
 names = loaders.district_names(dataset)
+phase = set_for_year(f.year)
 selection = metrics.select(dataset.commune_year, f.year, f.districts)
-headline = metrics.summary(selection)
+headline = metrics.summary(selection, phase)
+new_phase = bool(selection["new_unit"].any()) if len(selection) else phase.first_year > 2025
 
 page.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
@@ -42,12 +46,13 @@ if f.districts:
 else:
     scope = t("overview.scope.province", f.lang, communes=fmt_number(headline["communes"], lang=f.lang))
 st.caption(scope)
+st.info(overview.phase_notice(f.year, headline["communes"], f.lang), icon=":material/rule:")
 
-st.subheader(t("overview.targets", f.lang, year=2025))
+st.subheader(t("overview.targets", f.lang, year=phase.last_year))
 if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
 cards = [progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)]
-for column, card in zip(st.columns(len(cards)), cards):
+for column, card in zip(st.columns(max(len(cards), 1)), cards):
     with column, st.container(border=True):
         st.metric(
             card["label"],
@@ -59,6 +64,21 @@ for column, card in zip(st.columns(len(cards)), cards):
         )
         st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
         st.caption(card["pace"])
+notes = overview.target_notes(
+    loaders.headline_progress(dataset, f.year, f.districts), loaders.targets(), f.year, headline["communes"], f.lang
+)
+if notes:
+    st.caption("  \n".join(notes))
+if new_phase:
+    st.caption(
+        t(
+            "overview.new.averages",
+            f.lang,
+            average=fmt_number(headline["avg_criteria"], 1, f.lang),
+            minimum=fmt_number(headline["min_criteria"], 0, f.lang),
+            n=phase.n,
+        )
+    )
 
 left, right = st.columns(2)
 for column, (key, chart) in zip((left, right), bar_charts(dataset, f.year, f.districts, f.lang).items()):
@@ -67,9 +87,12 @@ for column, (key, chart) in zip((left, right), bar_charts(dataset, f.year, f.dis
         st.vega_lite_chart(chart.spec, theme=None)
         downloads.page_chart_downloads(chart, f.lang)
 
-st.subheader(t("overview.districts", f.lang))
-table = metrics.district_table(selection)
-st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
+st.subheader(t("overview.districts.former" if new_phase else "overview.districts", f.lang))
+if new_phase:
+    st.caption(t("overview.former.how", f.lang))
+table = metrics.district_table(selection) if len(selection) else None
+if table is not None and len(table):
+    st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
 left, right = st.columns([2, 3])
 with left:
     chart, official = district_map(dataset, f.year, f.lang)
@@ -79,9 +102,19 @@ with left:
     downloads.page_chart_downloads(chart, f.lang)
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
 with right:
-    st.dataframe(
-        district_summary(table, names, f.lang), hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3
-    )
+    if table is not None:
+        st.dataframe(
+            district_summary(table, names, f.lang, new_phase),
+            hide_index=True,
+            width="stretch",
+            height=36 * (len(table) + 1) + 3,
+        )
+if new_phase and len(selection):
+    st.subheader(t("overview.groups", f.lang))
+    groups = loaders.commune_groups()
+    demo_groups = len(groups) and (groups["status"] == "demo").any()
+    st.caption(t("overview.groups.help", f.lang) + (" " + t("overview.groups.demo", f.lang) if demo_groups else ""))
+    st.dataframe(overview.group_table(selection, f.lang), hide_index=True)
 tables = downloads.selection_tables(dataset, f)
 communes = tables["communes"]
 heading = (

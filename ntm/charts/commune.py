@@ -1,4 +1,5 @@
-"""Charts of the commune scorecard: the 19 criteria over the years, and criteria met with the level."""
+"""Charts of the commune scorecard: the criteria of the commune's set over the years (19 for an old
+commune, 10 for a new one), and criteria met with the level."""
 
 import altair as alt
 import pandas as pd
@@ -52,7 +53,10 @@ def level_history_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def level_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
     """Criteria met each year as bars coloured by the commune's level that year."""
-    labels = [t(f"level.{level}", lang) for level in LEVELS]
+    shown = [level for level in LEVELS if level in set(frame["level"])] or ["none"]
+    labels = [t(f"level.{level}", lang) for level in shown]
+    top = int(frame["n_criteria"].max()) if "n_criteria" in frame and len(frame) else 19
+    ticks = sorted({0, *range(5, top, 5), top})
     bars = (
         alt.Chart(frame)
         .mark_bar()
@@ -61,13 +65,13 @@ def level_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.T
             y=alt.Y(
                 "criteria_met:Q",
                 title=t("commune.criteria_met", lang),
-                scale=alt.Scale(domain=[0, 19]),
-                axis=alt.Axis(format=",d", values=[0, 5, 10, 15, 19]),
+                scale=alt.Scale(domain=[0, top]),
+                axis=alt.Axis(format=",d", values=ticks),
             ),
             color=alt.Color(
                 "level_label:N",
                 title=t("filter.level", lang),
-                scale=alt.Scale(domain=labels, range=[PALETTE_LEVELS[level] for level in LEVELS]),
+                scale=alt.Scale(domain=labels, range=[PALETTE_LEVELS[level] for level in shown]),
                 legend=alt.Legend(orient="top"),
             ),
             tooltip=[

@@ -4,7 +4,7 @@ trend by district, communes by band over the years."""
 import altair as alt
 import pandas as pd
 
-from ntm.charts.style import PALETTE_BANDS, styled
+from ntm.charts.style import band_colors, styled
 from ntm.i18n import t
 
 SHARE = ".0%"
@@ -126,7 +126,7 @@ def bands_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin
                 title=t("chart.band", lang),
                 sort=labels,
                 legend=alt.Legend(orient="bottom"),
-                scale=alt.Scale(domain=labels, range=[PALETTE_BANDS[k] for k in keys]),
+                scale=alt.Scale(domain=labels, range=band_colors(len(keys))),
             ),
             order=alt.Order("order:Q", sort="descending"),
             tooltip=[

@@ -27,6 +27,8 @@ def small_multiples(frame: pd.DataFrame, metric: str, lang: str, title: str, col
         strokeDash=alt.StrokeDash(
             "series:N", scale=alt.Scale(domain=series, range=[[1, 0], [4, 3]][: len(series)]), legend=None
         ),
+        # one line per lineage of criteria sets: a 19-criteria value is never joined to a 10-criteria one
+        **({"detail": alt.Detail("lineage:N")} if "lineage" in frame.columns else {}),
         tooltip=[
             alt.Tooltip("district:N", title=t("chart.district", lang)),
             alt.Tooltip("series:N", title=t("chart.series", lang)),

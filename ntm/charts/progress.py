@@ -11,13 +11,17 @@ from ntm.metrics import metric as registered
 from ntm.views.progress import KINDS, progress_frame, verdict
 
 COLORS = {
+    "previous": "#b0b0b0",
     "actual": "#1f77b4",
     "published": "#ff7f0e",
     "target": "#d62728",
+    "national": "#9467bd",
     "trajectory": "#7f7f7f",
     "projection": "#6baed6",
+    "projection_previous": "#6baed6",
 }
-DASHES = {"trajectory": [6, 4], "projection": [2, 3]}
+DASHES = {"trajectory": [6, 4], "projection": [2, 3], "projection_previous": [1, 4]}
+OPTIONAL = ("previous", "national", "projection_previous")  # layers drawn only when the frame has them
 WIDTH, HEIGHT = 640, 320
 
 
@@ -32,7 +36,7 @@ def progress_layers(
     """The chart of a progress frame (see ntm.views.progress.progress_frame), not yet localised. With
     `data`, the chart reads that named dataset instead of embedding the frame (see progress_spec)."""
     frame = with_series(frame, lang)
-    present = [k for k in KINDS if (frame["kind"] == k).any()]
+    present = [k for k in KINDS if (frame["kind"] == k).any() and k != "boundary"]
     entry = registered(metric)
     value_format = entry.d3
     tick_step = 1 if entry.decimals == 0 else 5 * 10**-entry.decimals  # counts: whole ticks; 0.5 at 1 decimal
@@ -69,7 +73,13 @@ def progress_layers(
     def only(kind):
         return base.transform_filter(alt.datum.kind == kind)
 
+    noted = tooltip + [alt.Tooltip("note:N", title=t("chart.note", lang))]
     layers = [
+        *(
+            [only("previous").mark_line(point=True, strokeWidth=1.5).encode(tooltip=noted)]
+            if "previous" in present
+            else []
+        ),
         only("trajectory").mark_line(strokeDash=DASHES["trajectory"]).encode(tooltip=tooltip),
         only("projection").mark_line(strokeDash=DASHES["projection"], strokeWidth=2).encode(tooltip=tooltip),
         only("actual").mark_line(point=True, strokeWidth=2.5).encode(tooltip=tooltip),
@@ -79,6 +89,32 @@ def progress_layers(
         only("target").mark_point(shape="triangle-up", size=220, filled=True).encode(tooltip=sourced),
         only("target").mark_text(dy=-16, fontWeight="bold").encode(text="label:N", color=alt.value(COLORS["target"])),
     ]
+    if "national" in present:
+        layers += [
+            only("national").mark_point(shape="triangle-down", size=200, filled=True).encode(tooltip=sourced),
+            only("national")
+            .mark_text(dy=18, fontWeight="bold")
+            .encode(text="label:N", color=alt.value(COLORS["national"])),
+        ]
+    if (frame["kind"] == "boundary").any():  # where the criteria and the communes changed
+        layers.append(
+            alt.Chart(frame if data is None else data)
+            .transform_filter(alt.datum.kind == "boundary")
+            .mark_rule(color="#555555", strokeDash=[3, 3])
+            .encode(x="year:Q", tooltip=[alt.Tooltip("note:N", title=t("chart.note", lang))])
+        )
+        layers.append(
+            alt.Chart(frame if data is None else data)
+            .transform_filter(alt.datum.kind == "boundary")
+            .mark_text(align="left", baseline="top", dx=4, y=4, fontSize=11, color="#555555")
+            .encode(x="year:Q", text="label:N")
+        )
+    if "projection_previous" in present:
+        layers.append(
+            only("projection_previous")
+            .mark_line(strokeDash=DASHES["projection_previous"], strokeWidth=2)
+            .encode(tooltip=tooltip)
+        )
     title = alt.TitleParams(t(f"metric.{metric}", lang), subtitle=subtitle or [], anchor="start")
     return alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
 

@@ -10,9 +10,24 @@ FONT = "'Source Sans Pro', 'Source Sans 3', 'DejaVu Sans', 'Liberation Sans', sa
 
 # ColorBrewer Purples by rank: one hue, readable in any colour vision, distinct from the map's
 # YlGnBu classes (commune points lie on it) and from the orange-blue bands beside it.
-PALETTE_LEVELS = {"none": "#bdbdbd", "standard": "#9e9ac8", "advanced": "#6a51a3", "model": "#3f007d"}
-# Orange to blue: tells the bands apart with any colour vision (no red against green).
+PALETTE_LEVELS = {
+    "none": "#bdbdbd",
+    "standard": "#9e9ac8",
+    "advanced": "#6a51a3",
+    "model": "#3f007d",
+    "modern": "#54278f",  # 2026-2030's top level (no set has it beside model)
+}
+# Orange to blue: tells the bands apart with any colour vision (no red against green). Bands are
+# coloured by their place (lowest first), whatever the number of criteria.
+BAND_RAMP = ("#e66101", "#fdb863", "#92c5de", "#0571b0")
 PALETTE_BANDS = {"lt10": "#e66101", "10_14": "#fdb863", "15_18": "#92c5de", "all19": "#0571b0"}
+
+
+def band_colors(count: int) -> list[str]:
+    """The colours of `count` bands, lowest first (the ramp's ends for the first and last)."""
+    if count <= len(BAND_RAMP):
+        return list(BAND_RAMP[: count - 1]) + [BAND_RAMP[-1]] if count else []
+    return [BAND_RAMP[min(i * len(BAND_RAMP) // count, len(BAND_RAMP) - 1)] for i in range(count)]
 
 
 def localised(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:

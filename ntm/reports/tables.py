@@ -14,7 +14,7 @@ import pandas as pd
 from ntm.criteria import criterion_name
 from ntm.dataset import unmet_criteria
 from ntm.i18n import CATALOGUE, t
-from ntm.metrics import criterion_counts, district_table, format_metric, keys, metric
+from ntm.metrics import criterion_counts, district_key, district_table, format_metric, keys, metric, selection_set
 from ntm.text import name_collation_key
 
 # Signs that start a formula, with their full-width forms (＝ ＋ － ＠), which spreadsheets in East Asian
@@ -123,8 +123,17 @@ def _properties(book, meta) -> None:
     book.properties.category = props["subject"]
 
 
-def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return frame.rename(columns={c: t(f"col.{c}", lang) for c in frame.columns})
+def _headers(frame: pd.DataFrame, lang: str, former: bool = False) -> pd.DataFrame:
+    """Localised headers; `former`: the district column is the former district (new communes)."""
+    headers = {c: t(f"col.{c}", lang) for c in frame.columns}
+    if former and "district" in headers:
+        headers["district"] = t("col.former_district", lang)
+    return frame.rename(columns=headers)
+
+
+def _former(selection: pd.DataFrame) -> bool:
+    """Whether a selection holds new communes (grouped by former district)."""
+    return "new_unit" in selection.columns and bool(selection["new_unit"].any())
 
 
 def _collated(column: pd.Series) -> pd.Series:
@@ -137,31 +146,40 @@ def missing_criteria(selection: pd.DataFrame) -> pd.Series:
     return pd.Series([", ".join(ids) for ids in unmet_criteria(selection)], index=selection.index)
 
 
-def commune_table(selection: pd.DataFrame, registry: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """One row per commune of the selection: code, name, district, level, criteria met, and the
-    criteria still missing."""
-    commune_names = dict(zip(registry["code"], registry["name"]))
+def commune_table(
+    selection: pd.DataFrame, registry: pd.DataFrame, names: dict[str, str], lang: str, units: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per commune of the selection: code, name (from `units`, the registry of the
+    selection's year, when given), district (from 2026 the former district), level, criteria met,
+    and the criteria still missing."""
+    units = registry if units is None else units
+    commune_names = dict(zip(units["code"], units["name"]))
     table = pd.DataFrame(
         {
             "commune_code": selection["commune_code"].astype(str),
             "commune": selection["commune_code"].map(commune_names),
-            "district": selection["district_code"].astype(str).map(names),
+            "district": selection[district_key(selection)].astype(str).map(names),
             "year": selection["year"].astype(int),
             "level": selection["level"].map(lambda lv: t(f"level.{lv}", lang)),
             "criteria_met": selection["criteria_met"].astype(int),
             "missing": missing_criteria(selection),
         }
     ).sort_values(["district", "commune"], key=_collated, kind="stable")
-    return _headers(table.reset_index(drop=True), lang)
+    return _headers(table.reset_index(drop=True), lang, _former(selection))
+
+
+def shown_keys(table: pd.DataFrame, role: str = "table") -> list[str]:
+    """The registry's metrics of a role that a district table has (those of its criteria set)."""
+    return [key for key in keys(role) if key in table.columns]
 
 
 def district_ranking(selection: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Districts of the selection with the registry's table metrics, best share meeting the standard
-    first (numbers, not text)."""
+    """Districts of the selection with the registry's table metrics (those of the year's criteria
+    set), best share meeting the standard first (numbers, not text)."""
     table = district_table(selection)
     table.insert(0, "district", table["district_code"].map(names))
     ranked = table.sort_values(["share_ntm", "avg_criteria"], ascending=False, kind="stable")
-    return ranked[["district", *keys("table")]].reset_index(drop=True)
+    return ranked[["district", *shown_keys(table)]].reset_index(drop=True)
 
 
 def district_export(selection: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
@@ -169,38 +187,46 @@ def district_export(selection: pd.DataFrame, names: dict[str, str], lang: str) -
     percentages under a '(%)' header."""
     table = district_ranking(selection, names)
     percent_headers = {}
-    for key in keys("table"):
+    for key in shown_keys(table):
         entry = metric(key)
         if entry.percent:
             table[key] = (100 * table[key]).round(entry.decimals)
             percent_headers[t(f"col.{key}", lang)] = t(f"col.{key}_pct", lang)
         elif entry.decimals:
             table[key] = table[key].round(entry.decimals)
-    return _headers(table, lang).rename(columns=percent_headers)
+    return _headers(table, lang, _former(selection)).rename(columns=percent_headers)
 
 
-def criteria_table(criteria: pd.DataFrame, selection: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Communes meeting each criterion in the selection, weakest first."""
-    counts = criterion_counts(criteria, selection)
-    counts.insert(1, "criterion", counts["criterion_id"].map(lambda cid: criterion_name(catalogue, cid, lang)))
+def criteria_table(
+    criteria: pd.DataFrame, selection: pd.DataFrame, catalogue: pd.DataFrame, lang: str, year: int | None = None
+) -> pd.DataFrame:
+    """Communes meeting each criterion of the selection's set (that of `year` when given), weakest first."""
+    entry = selection_set(selection) if year is None else None
+    counts = criterion_counts(criteria, selection, year if year is not None else entry)
+    set_id = entry.id if entry is not None else None
+    counts.insert(
+        1,
+        "criterion",
+        counts["criterion_id"].map(lambda cid: criterion_name(catalogue, cid, lang, year, set_id)),
+    )
     return counts.sort_values(["share", "criterion_id"], kind="stable").reset_index(drop=True)
 
 
 def criteria_export(
-    criteria: pd.DataFrame, selection: pd.DataFrame, catalogue: pd.DataFrame, lang: str
+    criteria: pd.DataFrame, selection: pd.DataFrame, catalogue: pd.DataFrame, lang: str, year: int | None = None
 ) -> pd.DataFrame:
-    table = criteria_table(criteria, selection, catalogue, lang)
+    table = criteria_table(criteria, selection, catalogue, lang, year)
     table["share"] = (100 * table["share"]).round(1)
     return _headers(table, lang).rename(columns={t("col.share", lang): t("col.share_pct", lang)})
 
 
-def district_summary(table: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+def district_summary(table: pd.DataFrame, names: dict[str, str], lang: str, former: bool = False) -> pd.DataFrame:
     """The per-district metrics table (the registry's table metrics) as text in `lang`, with a name
-    column and headers."""
+    column and headers (`former`: by former district, for the new communes)."""
     shown = pd.DataFrame({"district": table["district_code"].map(names)})
-    for key in keys("table"):
+    for key in shown_keys(table):
         shown[key] = table[key].map(lambda v, key=key: format_metric(key, v, lang))
-    return shown.rename(columns={c: t(f"col.{c}", lang) for c in shown.columns})
+    return _headers(shown, lang, former)
 
 
 # --- download headers and number formats ------------------------------------------------------------

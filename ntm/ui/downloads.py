@@ -58,9 +58,9 @@ def selection_tables(dataset: Dataset, f: state.Filters) -> dict[str, pd.DataFra
     selection = metrics.select(dataset.commune_year, f.year, f.districts)
     communes = selection[selection["level"].isin(f.levels)] if f.levels else selection
     return {
-        "communes": exports.commune_table(communes, dataset.registry, names, f.lang),
+        "communes": exports.commune_table(communes, dataset.registry, names, f.lang, dataset.units(f.year)),
         "districts": exports.district_export(selection, names, f.lang),
-        "criteria": exports.criteria_export(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang),
+        "criteria": exports.criteria_export(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang, f.year),
     }
 
 

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from ntm.dataset import Dataset
+from ntm.dataset import Dataset, new_geography
 from ntm.i18n import LANGUAGE_NAMES, t
 from ntm.ui import state
 from ntm.ui.loaders import district_names
@@ -56,9 +56,14 @@ def global_style(lang: str) -> None:
 
 
 def page_header(dataset: Dataset, title: str, lang: str) -> None:
-    """Every page opens with its title and, for illustrative data, the notice saying so."""
+    """Every page opens with its title and, for illustrative data, the notice saying so (and, in a
+    year of the new communes, that the demo's extension to them is illustrative too)."""
     if dataset.illustrative:
-        st.warning(t("notice.illustrative", lang), icon=":material/info:")
+        notice = t("notice.illustrative", lang)
+        year = state.current_filters(dataset).year
+        if new_geography(year):
+            notice += " " + t("notice.illustrative.new", lang, year=year)
+        st.warning(notice, icon=":material/info:")
     st.title(title)
 
 
@@ -74,7 +79,7 @@ def accepted_url_values(dataset: Dataset, f: state.Filters) -> dict[str, set[str
         state.LANG: {LANGUAGE_NAMES[f.lang]},
         state.YEAR: {str(f.year)},
         state.DISTRICTS: {names[d] for d in f.districts},
-        state.CRITERION: {criterion_label(f.criterion, f.lang)},
+        state.CRITERION: {criterion_label(f.criterion, f.lang, f.year)},
         state.LEVELS: {t(f"level.{lv}", f.lang) for lv in f.levels},
     }
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ntm import metrics
+from ntm.criteria import set_for_year
 from ntm.formatting import fmt_number, fmt_percent, scope_text
 from ntm.i18n import t
 from ntm.reports import deck
@@ -67,7 +68,7 @@ def overview_screen(dataset, f) -> None:
 
 def criteria_screen(dataset, f) -> None:
     selection = metrics.select(dataset.commune_year, f.year, f.districts)
-    weakest = criteria_table(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang).head(5)
+    weakest = criteria_table(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang, f.year).head(5)
     for row in weakest.itertuples():
         line = t(
             "present.weakest.line",
@@ -133,7 +134,7 @@ def run(dataset) -> None:
     communes = len(metrics.select(dataset.commune_year, f.year, f.districts))
     scope = scope_text(f.districts, loaders.district_names(dataset), f.lang, communes)
     titles = {
-        "overview": t("deck.headline", f.lang, year=2025),
+        "overview": t("deck.headline", f.lang, year=set_for_year(f.year).last_year),
         "map": t("deck.map", f.lang),
         "progress": t("deck.progress", f.lang),
         "criteria": t("deck.weakest", f.lang),

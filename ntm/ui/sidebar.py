@@ -1,9 +1,10 @@
-"""The sidebar: the language switch, the filters bound to the URL, and the reset button."""
+"""The sidebar: the language switch, the filters bound to the URL, and the reset button. The criterion
+and level filters offer the criteria set of the year chosen (19 criteria to 2025, 10 from 2026)."""
 
 import streamlit as st
 
-from ntm.criteria import criterion_labels
-from ntm.dataset import LEVELS, Dataset
+from ntm.criteria import criterion_labels, set_for_year
+from ntm.dataset import Dataset, new_geography
 from ntm.i18n import DEFAULT_LANG, LANGS, LANGUAGE_NAMES, t
 from ntm.ui import state
 from ntm.ui.loaders import criteria_catalogue, district_names
@@ -32,8 +33,24 @@ def language_switch() -> str:
     return lang or DEFAULT_LANG
 
 
-def criterion_label(criterion_id: str, lang: str) -> str:
-    return criterion_labels(criteria_catalogue(), lang)[criterion_id]
+def criterion_label(criterion_id: str, lang: str, year: int | None = None) -> str:
+    """'02. Giao thông' in the criteria set of `year` (2021-2025 when None)."""
+    return criterion_labels(criteria_catalogue(), lang, year).get(criterion_id, criterion_id)
+
+
+def keep_in(key: str, allowed, default) -> None:
+    """A filter whose options change with the year (criteria, levels): a value the new year's set
+    does not have goes back to `default` before the widget is drawn."""
+    session = st.session_state
+    value = session.get(key)
+    if value is None:
+        return
+    if isinstance(value, list):
+        kept = [v for v in value if v in allowed]
+        if kept != value:
+            session[key] = kept
+    elif value not in allowed:
+        session[key] = default
 
 
 def sidebar_filters(dataset: Dataset, lang: str) -> None:
@@ -57,11 +74,18 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
         bind="query-params",
         persist_state="session",
     )
-    labels = criterion_labels(criteria_catalogue(), lang)
+    year = int(st.session_state.get(state.YEAR) or years[-1])
+    phase = set_for_year(year)
+    if new_geography(year):
+        st.sidebar.caption(t("filter.districts.former", lang))
+    labels = criterion_labels(criteria_catalogue(), lang, year)
+    default = state.DEFAULT_CRITERION if state.DEFAULT_CRITERION in labels else next(iter(labels))
+    keep_in(state.CRITERION, labels, default)
+    keep_in(state.LEVELS, phase.levels, [])
     st.sidebar.selectbox(
         t("filter.criterion", lang),
         list(labels),
-        index=list(labels).index(state.DEFAULT_CRITERION),
+        index=list(labels).index(default),
         key=state.CRITERION,
         format_func=labels.get,
         bind="query-params",
@@ -69,7 +93,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
     )
     st.sidebar.multiselect(
         t("filter.level", lang),
-        list(LEVELS),
+        list(phase.levels),
         format_func=lambda lv: t(f"level.{lv}", lang),
         placeholder=t("filter.level.all", lang),
         help=t("filter.level.help", lang),

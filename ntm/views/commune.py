@@ -1,16 +1,22 @@
 """One commune: finding it by name (with or without diacritics) and its scorecard tables:
-criteria by year, level history, what it still lacks, and its district's context."""
+criteria by year, level history, what it still lacks, and its district's context.
+
+A commune is a unit of the registry of the year shown: until 2025 an old commune (19 criteria, its
+district), from 2026 a new commune formed on 1 July 2025 (10 criteria, its former district). A new
+commune keeps the GSO code of one of its old units, so a code is read together with `new_unit`. A
+new commune's scorecard lists the old communes it was formed from with their last (2025) standing,
+side by side and never added into its own series; an old commune's names the new commune it became."""
 
 from functools import partial
 
 import pandas as pd
 from unidecode import unidecode
 
-from ntm.criteria import criterion_labels
-from ntm.dataset import CRITERION_COLUMNS, unmet_criteria
+from ntm.criteria import criterion_labels, set_by_id
+from ntm.dataset import criterion_columns, new_geography, row_sets, unmet_criteria
 from ntm.formatting import fmt_number
 from ntm.i18n import t
-from ntm.metrics import format_metric, select, summary
+from ntm.metrics import district_key, format_metric, select, summary
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 
@@ -19,14 +25,35 @@ def fold(text: str) -> str:
     return " ".join(unidecode(str(text)).lower().split())
 
 
+def _geography(commune_year: pd.DataFrame, new: bool) -> pd.DataFrame:
+    if "new_unit" not in commune_year.columns:
+        return commune_year if not new else commune_year.iloc[0:0]
+    return commune_year[commune_year["new_unit"].to_numpy() == new]
+
+
 def commune_index(
-    registry: pd.DataFrame, commune_year: pd.DataFrame, districts=(), levels=(), year: int | None = None
+    registry: pd.DataFrame,
+    commune_year: pd.DataFrame,
+    districts=(),
+    levels=(),
+    year: int | None = None,
+    new_units: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The communes of the dataset (in the selected districts; with `levels`, only those at one of
-    these levels in `year`): code, name, short_name, district_code, district_name, key (folded short name)."""
+    """The communes of the dataset of the year's geography (the old communes when `year` is None or
+    before 2026; the new ones, from `new_units`, from 2026), in the selected districts (former
+    districts from 2026); with `levels`, only those at one of these levels in `year`: code, name,
+    short_name, district_code (the old or former district), district_name, key (folded short name)."""
+    new = year is not None and new_geography(year) and new_units is not None
     rows = select(commune_year, year, districts) if levels else select(commune_year, districts=districts)
+    rows = _geography(rows, new)
     codes = set(rows.loc[rows["level"].isin(levels), "commune_code"] if levels else rows["commune_code"])
-    table = registry[registry["code"].isin(codes)][["code", "name", "short_name", "district_code", "district_name"]]
+    if new:
+        units = new_units[new_units["code"].isin(codes)]
+        table = units[["code", "name", "short_name", "former_district_code", "former_district_name"]].rename(
+            columns={"former_district_code": "district_code", "former_district_name": "district_name"}
+        )
+    else:
+        table = registry[registry["code"].isin(codes)][["code", "name", "short_name", "district_code", "district_name"]]
     return table.assign(key=table["short_name"].map(fold)).sort_values(["key", "code"], ignore_index=True)
 
 
@@ -45,60 +72,78 @@ def search(index: pd.DataFrame, query: str, limit: int = 30) -> pd.DataFrame:
     return found.sort_values(["score", "key", "code"], kind="stable").drop(columns="score").head(limit)
 
 
-def commune_rows(commune_year: pd.DataFrame, code: str) -> pd.DataFrame:
-    return commune_year[commune_year["commune_code"] == code].sort_values("year")
+def commune_rows(commune_year: pd.DataFrame, code: str, new_unit: bool | None = None) -> pd.DataFrame:
+    """The rows of one unit: the code's rows of the new communes (`new_unit` True) or of the old ones
+    (False); None: the old unit's rows when it has any, else the new unit's."""
+    rows = commune_year[commune_year["commune_code"] == code]
+    if "new_unit" in rows.columns:
+        if new_unit is None:
+            new_unit = not (~rows["new_unit"]).any()
+        rows = rows[rows["new_unit"].to_numpy() == new_unit]
+    return rows.sort_values("year")
 
 
-def criteria_grid(commune_year: pd.DataFrame, code: str) -> pd.DataFrame:
-    """year, criterion_id, met: the commune's 19 criteria every year it was assessed."""
-    rows = commune_rows(commune_year, code)
-    grid = rows[["year", *CRITERION_COLUMNS]].melt(id_vars="year", var_name="column", value_name="met")
+def unit_set(rows: pd.DataFrame):
+    """The criteria set of a unit's latest row (a unit's rows share one lineage)."""
+    return set_by_id(str(row_sets(rows.tail(1)).iloc[0]))
+
+
+def criteria_grid(commune_year: pd.DataFrame, code: str, new_unit: bool | None = None) -> pd.DataFrame:
+    """year, criterion_id, met: the commune's criteria every year it was assessed (those of its set:
+    19 for an old commune, 10 for a new one)."""
+    rows = commune_rows(commune_year, code, new_unit)
+    columns = list(criterion_columns(unit_set(rows))) if len(rows) else []
+    grid = rows[["year", *columns]].melt(id_vars="year", var_name="column", value_name="met")
     grid["criterion_id"] = grid["column"].str[1:]
     grid["year"] = grid["year"].astype(int)
     grid["met"] = grid["met"].astype(bool)
     return grid[["year", "criterion_id", "met"]].sort_values(["criterion_id", "year"], ignore_index=True)
 
 
-def level_history(commune_year: pd.DataFrame, code: str) -> pd.DataFrame:
-    """year, criteria_met, level, recognised_year."""
-    rows = commune_rows(commune_year, code)
+def level_history(commune_year: pd.DataFrame, code: str, new_unit: bool | None = None) -> pd.DataFrame:
+    """year, criteria_met, level, recognised_year, n_criteria (of the year's set)."""
+    rows = commune_rows(commune_year, code, new_unit)
+    n = rows["n_criteria"] if "n_criteria" in rows else row_sets(rows).map(lambda s: set_by_id(s).n)
     return pd.DataFrame(
         {
             "year": rows["year"].astype(int).to_numpy(),
             "criteria_met": rows["criteria_met"].astype(int).to_numpy(),
             "level": rows["level"].astype(str).to_numpy(),
             "recognised_year": rows["recognised_year"].to_numpy(),
+            "n_criteria": pd.Series(n).astype(int).to_numpy(),
         }
     )
 
 
-def missing_criteria(commune_year: pd.DataFrame, code: str, year: int) -> list[str]:
+def missing_criteria(commune_year: pd.DataFrame, code: str, year: int, new_unit: bool | None = None) -> list[str]:
     """Ids of the criteria the commune did not meet in `year` (its latest year up to `year`)."""
-    rows = commune_rows(commune_year, code)
+    rows = commune_rows(commune_year, code, new_unit)
     rows = rows[rows["year"] <= year]
     if rows.empty:
         return []
     return unmet_criteria(rows.tail(1))[0]
 
 
-def district_context(commune_year: pd.DataFrame, code: str, year: int) -> dict:
-    """The commune beside its district and the province in `year`: criteria met, its rank in the
-    district (1 = most criteria), and the district's and province's headline numbers."""
-    rows = commune_rows(commune_year, code)
+def district_context(commune_year: pd.DataFrame, code: str, year: int, new_unit: bool | None = None) -> dict:
+    """The commune beside its district (from 2026 its former district) and the province in `year`:
+    criteria met, its rank in the district (1 = most criteria), and the district's and province's
+    headline numbers."""
+    rows = commune_rows(commune_year, code, new_unit)
     rows = rows[rows["year"] <= year]
     if rows.empty:
         return {}
     last = rows.iloc[-1]
     as_of = int(last["year"])
-    district = select(commune_year, as_of, [last["district_code"]])
+    key = district_key(commune_year)
+    district = select(commune_year, as_of, [last[key]])
     rank = int((district["criteria_met"] > last["criteria_met"]).sum()) + 1
     return {
         "year": as_of,
-        "district_code": str(last["district_code"]),
+        "district_code": str(last[key]),
         "criteria_met": int(last["criteria_met"]),
         "rank": rank,
-        "district": summary(district),
-        "province": summary(select(commune_year, as_of)),
+        "district": summary(district, as_of),
+        "province": summary(select(commune_year, as_of), as_of),
     }
 
 
@@ -116,17 +161,76 @@ def context_table(context: dict, district_name: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=headers)
 
 
-def scorecard_charts(dataset, inputs: PageInputs, code: str, name: str, lang: str) -> dict[str, PageChart]:
+def predecessors(dataset, new_code: str) -> pd.DataFrame:
+    """The old units a new commune was formed from, each with its last standing on the old communes
+    (2025, 19 criteria): old_code, old_name, old_type, district_code, district_name, part, year,
+    level, criteria_met, n_criteria (empty where the old unit was not assessed: towns and wards)."""
+    from ntm.registry import formed_from
+
+    formed = formed_from(dataset.registry, new_code)
+    old = _geography(dataset.commune_year, False)
+    last = old[old["commune_code"].isin(formed["old_code"])].sort_values("year").groupby("commune_code").tail(1)
+    last = last.set_index("commune_code")
+    return formed.assign(
+        year=formed["old_code"].map(last["year"]).astype("Int16"),
+        level=formed["old_code"].map(last["level"]),
+        criteria_met=formed["old_code"].map(last["criteria_met"]).astype("Int8"),
+        n_criteria=formed["old_code"].map(last["n_criteria"]).astype("Int8"),
+    )
+
+
+def predecessors_table(table: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """The old units of a new commune as text: name (part), old district, last year's level and
+    criteria met out of that year's set."""
+    rows = []
+    for row in table.itertuples():
+        name = row.old_name + (f" ({t('commune.part.partial', lang)})" if row.part == "partial" else "")
+        assessed = pd.notna(row.level)
+        rows.append(
+            {
+                t("commune.old.col.name", lang): name,
+                t("col.district", lang): names.get(row.district_code, row.district_name),
+                t("commune.old.col.level", lang): (
+                    f"{t(f'level.{row.level}', lang)} ({int(row.year)})"
+                    if assessed
+                    else t("commune.old.not_assessed", lang)
+                ),
+                t("commune.old.col.criteria", lang): f"{int(row.criteria_met)}/{int(row.n_criteria)}"
+                if assessed
+                else "–",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def successors(dataset, old_code: str) -> list[tuple[str, str]]:
+    """(code, name) of the new commune(s) an old commune became part of on 1 July 2025."""
+    from ntm.registry import successor_of
+
+    try:
+        codes = successor_of(old_code, registry=dataset.registry)
+    except KeyError:
+        return []
+    names = dict(zip(dataset.new_units["code"], dataset.new_units["name"]))
+    return [(code, names.get(code, code)) for code in codes]
+
+
+def scorecard_charts(
+    dataset, inputs: PageInputs, code: str, name: str, lang: str, new_unit: bool | None = None
+) -> dict[str, PageChart]:
     """A commune's criteria grid over the years and its level history."""
     from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_history_frame
 
-    grid = grid_frame(criteria_grid(dataset.commune_year, code), criterion_labels(inputs.catalogue, lang), lang)
-    levels = level_history_frame(level_history(dataset.commune_year, code), lang)
+    rows = commune_rows(dataset.commune_year, code, new_unit)
+    entry = unit_set(rows)
+    labels = criterion_labels(inputs.catalogue, lang, criteria_set=entry.id)
+    grid = grid_frame(criteria_grid(dataset.commune_year, code, new_unit), labels, lang)
+    levels = level_history_frame(level_history(dataset.commune_year, code, new_unit), lang)
+    stem = f"xa-moi-{code}" if "new_unit" in rows and rows["new_unit"].any() else f"xa-{code}"
+    grid_title = t("commune.grid.set", lang, n=entry.n)
     return {
-        "grid": page_chart(
-            f"xa-{code}-tieu-chi", grid, partial(criteria_grid_chart, grid, lang, [name, t("commune.grid", lang)])
-        ),
+        "grid": page_chart(f"{stem}-tieu-chi", grid, partial(criteria_grid_chart, grid, lang, [name, grid_title])),
         "levels": page_chart(
-            f"xa-{code}-muc-dat-chuan", levels, partial(level_chart, levels, lang, [name, t("commune.history", lang)])
+            f"{stem}-muc-dat-chuan", levels, partial(level_chart, levels, lang, [name, t("commune.history", lang)])
         ),
     }

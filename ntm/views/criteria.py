@@ -1,13 +1,17 @@
 """Tables behind the criteria page: district x criterion shares, criteria from hardest to
-easiest, one criterion's trend by district, and communes by band over the years."""
+easiest, one criterion's trend by district, and communes by band over the years.
+
+Everything is read in the criteria set of the year shown (19 criteria to 2025, 10 from 2026):
+trends and bands cover only the years of that set's lineage, so a line never joins a 19-criteria
+value to a 10-criteria one; from 2026 the new communes are grouped by former district."""
 
 from functools import partial
 
 import pandas as pd
 
-from ntm.criteria import criterion_labels
+from ntm.criteria import as_set, criterion_labels, set_for_year
 from ntm.i18n import t
-from ntm.metrics import BANDS, band_of, criterion_counts, district_criterion_shares, select
+from ntm.metrics import band_of, criterion_counts, district_criterion_shares, district_key, lineage_rows, select
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 
@@ -32,24 +36,28 @@ def ranking_frame(
     criteria: pd.DataFrame, cy: pd.DataFrame, catalogue: pd.DataFrame, lang: str, year: int | None = None
 ) -> pd.DataFrame:
     """Criteria from the hardest (fewest communes meeting it) to the easiest."""
-    table = criterion_counts(criteria, cy)
+    table = criterion_counts(criteria, cy, set_for_year(year) if year is not None else None)
     labels = criterion_labels(catalogue, lang, year)
     table = table.assign(criterion=table["criterion_id"].map(labels))
     return table.sort_values(["share", "criterion_id"], kind="stable", ignore_index=True)
 
 
 def criterion_trend_frame(
-    commune_year: pd.DataFrame, criterion_id: str, districts, names: dict[str, str], lang: str
+    commune_year: pd.DataFrame, criterion_id: str, districts, names: dict[str, str], lang: str, year: int | None = None
 ) -> pd.DataFrame:
-    """Share of communes meeting one criterion by year, for each district shown and the province.
+    """Share of communes meeting one criterion by year, for each district shown and the province;
+    given `year`, only the years of its criteria set's lineage (the criterion's number means the same
+    criterion there).
 
     Districts shown: the selection, or every district when nothing is selected."""
+    if year is not None:
+        commune_year = lineage_rows(commune_year, set_for_year(year).lineage)
     column = f"c{criterion_id}"
     rows = pd.DataFrame(
         {
             "year": commune_year["year"].to_numpy(),
             "met": commune_year[column].to_numpy(),
-            "district_code": commune_year["district_code"].astype(str).to_numpy(),
+            "district_code": commune_year[district_key(commune_year)].astype(str).to_numpy(),
         }
     )
     shown = list(districts or []) or sorted(rows["district_code"].unique())
@@ -68,17 +76,22 @@ def criterion_trend_frame(
     return table[["year", "district_code", "district", "met", "communes", "share"]]
 
 
-def band_trend_frame(commune_year: pd.DataFrame, districts, lang: str) -> pd.DataFrame:
-    """Communes by band of criteria met (<10, 10-14, 15-18, 19), every year, for a selection."""
-    cy = select(commune_year, districts=districts)
-    keys = [name for name, _, _ in BANDS]
-    counts = pd.crosstab(cy["year"], band_of(cy["criteria_met"])).reindex(columns=keys, fill_value=0)
+def band_trend_frame(commune_year: pd.DataFrame, districts, lang: str, year: int | None = None) -> pd.DataFrame:
+    """Communes by band of criteria met (<10, 10-14, 15-18, 19 for 19 criteria), every year of the
+    lineage of `year`'s criteria set (the 19-criteria lineage when None), for a selection."""
+    from ntm.views.overview import band_label
+
+    entry = set_for_year(year) if year is not None else as_set("2021-2025")
+    cy = select(lineage_rows(commune_year, entry.lineage), districts=districts)
+    keys = [name for name, _, _ in entry.bands]
+    labels = {key: band_label(key, low, high, entry.n, lang) for key, low, high in entry.bands}
+    counts = pd.crosstab(cy["year"], band_of(cy["criteria_met"], entry)).reindex(columns=keys, fill_value=0)
     table = counts.stack().rename("communes").reset_index()
     table.columns = ["year", "band", "communes"]
     table["band"] = table["band"].astype(str)
     table["year"] = table["year"].astype(int)
     table["order"] = table["band"].map({k: i for i, k in enumerate(keys)})
-    table["label"] = table["band"].map(lambda b: t(f"band.{b}", lang))
+    table["label"] = table["band"].map(labels)
     return table.sort_values(["year", "order"], ignore_index=True)
 
 
@@ -90,15 +103,21 @@ def criteria_charts(
     from ntm.formatting import scope_text
 
     names, catalogue = inputs.names, inputs.catalogue
+    entry = set_for_year(year)
+    if criterion not in entry.criteria:
+        criterion = entry.criteria[0]
     scope = scope_text(districts, names, lang)
     selection = select(dataset.commune_year, year, districts)
-    label = criterion_labels(catalogue, lang)[criterion]
+    label = criterion_labels(catalogue, lang, year)[criterion]
+    heatmap_title = (
+        "criteria.heatmap.former" if "new_unit" in selection and selection["new_unit"].any() else "criteria.heatmap"
+    )
     parts = {
         "heatmap": (
             f"tieu-chi-theo-huyen-{year}",
             heatmap_frame(dataset.criteria, selection, names, catalogue, lang, year),
             heatmap_chart,
-            t("criteria.heatmap", lang, year=year),
+            t(heatmap_title, lang, year=year),
         ),
         "ranking": (
             f"tieu-chi-kho-de-{year}",
@@ -108,13 +127,13 @@ def criteria_charts(
         ),
         "bands": (
             f"nhom-tieu-chi-theo-nam-{year}",
-            band_trend_frame(dataset.commune_year, districts, lang),
+            band_trend_frame(dataset.commune_year, districts, lang, year),
             bands_chart,
-            t("criteria.bands", lang, scope=scope),
+            t("criteria.bands", lang, scope=scope, phase=entry.id, n=entry.n),
         ),
         "trend": (
             f"tieu-chi-{criterion}-theo-nam-{year}",
-            criterion_trend_frame(dataset.commune_year, criterion, districts, names, lang),
+            criterion_trend_frame(dataset.commune_year, criterion, districts, names, lang, year),
             trend_chart,
             t("criteria.trend", lang, criterion=label),
         ),

@@ -1,5 +1,9 @@
 """District comparison: a metric by district and year, and the ranking of districts with the
-change since a baseline year (value and rank), the province as reference."""
+change since a baseline year (value and rank), the province as reference.
+
+Districts were abolished on 1 July 2025: from 2026 the new communes are compared by former district
+(where most of their old communes lay). A comparison stays inside one lineage of criteria sets: no
+baseline before 2026 for a 2026 ranking, no line from a 19-criteria value to a 10-criteria one."""
 
 from functools import partial
 
@@ -7,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ntm import metrics
+from ntm.criteria import set_for_year
 from ntm.i18n import t
-from ntm.metrics import format_metric, select, yearly_series
+from ntm.metrics import district_key, format_metric, lineage_rows, select, yearly_series
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
 
 PROVINCE = "province"
@@ -29,26 +34,43 @@ def ratio_metrics() -> tuple[str, ...]:
     return tuple(key for key in metrics.keys("compare") if metrics.metric(key).kind != "count")
 
 
-def district_series(commune_year: pd.DataFrame, metric: str, districts=()) -> pd.DataFrame:
-    """year, district_code, value: the metric for every district (or the selected ones) and year,
-    in one groupby (a loop over groups took over a second for 700 districts)."""
-    table = metrics.aggregate(select(commune_year, districts=districts), ["year", "district_code"], [metric])
+def compare_metrics(year: int | None = None) -> tuple[str, ...]:
+    """The comparison page's choices for a year: the registry's compare metrics that apply to its
+    criteria set (every one when None)."""
+    return metrics.keys("compare", None if year is None else set_for_year(year))
+
+
+def comparable_years(years, year: int) -> list[int]:
+    """The years before `year` that a comparison can use as baseline: those of the same lineage."""
+    lineage = set_for_year(year).lineage
+    return [y for y in years if y < year and set_for_year(y).lineage == lineage]
+
+
+def district_series(commune_year: pd.DataFrame, metric: str, districts=(), lineage: str | None = None) -> pd.DataFrame:
+    """year, district_code, value: the metric for every district (or the selected ones) and year
+    (of `lineage` only, when given), in one groupby (a loop over groups took over a second for 700
+    districts). From 2026 a new commune counts in its former district."""
+    rows = select(lineage_rows(commune_year, lineage), districts=districts)
+    key = district_key(rows)
+    table = metrics.aggregate(rows, ["year", key], [metric])
     table = table.reset_index()
     return pd.DataFrame(
         {
             "year": table["year"].astype("int64"),
-            "district_code": table["district_code"].astype(str),
+            "district_code": table[key].astype(str),
             "value": table[metric],
         }
     )
 
 
-def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int) -> pd.DataFrame:
+def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int | None) -> pd.DataFrame:
     """Districts ranked on `metric` in `year` (1 = best), with the value and rank in `baseline`
-    and the changes: district_code, value, baseline_value, change, rank, baseline_rank, rank_change."""
+    and the changes: district_code, value, baseline_value, change, rank, baseline_rank, rank_change
+    (empty baseline columns when there is no baseline)."""
     ascending = not metrics.metric(metric).higher_is_better
     now = series[series["year"] == year].set_index("district_code")["value"]
     then = series[series["year"] == baseline].set_index("district_code")["value"].reindex(now.index)
+    then = then.astype(float)
     table = pd.DataFrame({"value": now, "baseline_value": then})
     table["change"] = table["value"] - table["baseline_value"]
     table["rank"] = table["value"].rank(ascending=ascending, method="min").astype(int)
@@ -58,8 +80,10 @@ def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int) -
     return table.sort_values(["rank", "district_code"], ignore_index=True)
 
 
-def province_reference(commune_year: pd.DataFrame, metric: str, year: int, baseline: int) -> dict:
-    series = yearly_series(commune_year, metric)
+def province_reference(
+    commune_year: pd.DataFrame, metric: str, year: int, baseline: int | None, lineage: str | None = None
+) -> dict:
+    series = yearly_series(commune_year, metric, lineage=lineage)
     value, before = series.get(year, float("nan")), series.get(baseline, float("nan"))
     return {"value": value, "baseline_value": before, "change": value - before}
 
@@ -75,9 +99,10 @@ def _rank_move(change) -> str:
 
 
 def ranking_display(
-    table: pd.DataFrame, province: dict, names: dict[str, str], metric: str, year: int, baseline: int, lang: str
+    table: pd.DataFrame, province: dict, names: dict[str, str], metric: str, year: int, baseline: int | None, lang: str
 ) -> pd.DataFrame:
-    """The ranking as text in `lang`, with the province as the last row."""
+    """The ranking as text in `lang`, with the province as the last row (without the baseline
+    columns when there is no baseline)."""
     rows = [
         {
             "rank": str(r.rank),
@@ -107,21 +132,31 @@ def ranking_display(
         "change": t("districts.col.change", lang, baseline=baseline),
         "rank_change": t("districts.col.rank_change", lang, baseline=baseline),
     }
-    return pd.DataFrame(rows).rename(columns=headers)
+    shown = pd.DataFrame(rows)
+    if baseline is None:
+        shown = shown.drop(columns=["baseline_value", "change", "rank_change"])
+    return shown.rename(columns=headers)
 
 
 def small_multiples_frame(
-    series: pd.DataFrame, commune_year: pd.DataFrame, metric: str, names: dict[str, str], lang: str
+    series: pd.DataFrame,
+    commune_year: pd.DataFrame,
+    metric: str,
+    names: dict[str, str],
+    lang: str,
+    lineage: str | None = None,
 ) -> pd.DataFrame:
-    """district, year, value, series: each district's values and, for ratio metrics, the
-    province's repeated beside every district as reference."""
+    """district, year, value, series, lineage: each district's values and, for ratio metrics, the
+    province's (of `lineage` when given) repeated beside every district as reference. `lineage` per
+    row lets the chart break its lines where the criteria sets change."""
     frame = series.assign(
         district=series["district_code"].map(lambda code: names.get(code, code)),
         series=t("districts.series.district", lang),
     )
+    frame = frame.assign(lineage=_lineages(frame["year"]))
     if metric not in ratio_metrics():
         return frame
-    province = yearly_series(commune_year, metric)
+    province = yearly_series(commune_year, metric, lineage=lineage)
     shown = frame[["district_code", "district"]].drop_duplicates()
     if shown.empty:
         return frame
@@ -135,13 +170,21 @@ def small_multiples_frame(
             "series": t("scope.province", lang),
         }
     )
+    reference = reference.assign(lineage=_lineages(reference["year"]))
     return pd.concat([frame, reference], ignore_index=True)
 
 
-def small_multiples_chart(series: pd.DataFrame, dataset, inputs: PageInputs, metric: str, lang: str) -> PageChart:
+def _lineages(years: pd.Series) -> list[str]:
+    known = {int(y): set_for_year(int(y)).lineage for y in pd.unique(years)}
+    return [known[int(y)] for y in years]
+
+
+def small_multiples_chart(
+    series: pd.DataFrame, dataset, inputs: PageInputs, metric: str, lang: str, lineage: str | None = None
+) -> PageChart:
     """One small trend chart per district with the province as reference, for the comparison page."""
     from ntm.charts.districts import small_multiples
 
-    frame = small_multiples_frame(series, dataset.commune_year, metric, inputs.names, lang)
+    frame = small_multiples_frame(series, dataset.commune_year, metric, inputs.names, lang, lineage)
     title = t("districts.small", lang, metric=t(f"metric.{metric}", lang))
     return page_chart(f"so-sanh-huyen-{metric}", frame, partial(small_multiples, frame, metric, lang, title))

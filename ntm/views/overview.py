@@ -1,59 +1,102 @@
-"""What the overview shows, as display-ready values: target cards, lagging districts, bars."""
+"""What the overview shows, as display-ready values: target cards, the phase notice, lagging
+districts, bars by level and by criteria met, the district (or former district) map, and from 2026
+the new communes by commune group."""
 
+import math
 from functools import partial
 
 import pandas as pd
 
-from ntm.charts.style import PALETTE_BANDS, PALETTE_LEVELS, category_bar
-from ntm.dataset import LEVELS
+from ntm import metrics
+from ntm.charts.style import PALETTE_LEVELS, band_colors, category_bar
+from ntm.criteria import as_set, set_for_year
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
-from ntm.metrics import BANDS, format_metric, metric
+from ntm.metrics import bands_of, format_metric, metric
 from ntm.targets import Progress
 from ntm.views.page_chart import PageChart, page_chart
 
-STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red"}
+STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red", "no_pace": "gray"}
 
 
 def _fmt(key: str, value: float, lang: str) -> str:
     return format_metric(key, value, lang)
 
 
+def _pace(key: str, value: float, lang: str) -> str:
+    """A pace or a need per year: points of percentage for shares, one decimal otherwise."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if metric(key).percent:
+        return f"{fmt_number(100 * value, 1, lang)} {t('unit.pp', lang)}"
+    return fmt_number(value, 1, lang)
+
+
+def target_scope(p: Progress, lang: str) -> str:
+    """Whose target a card or line is about: the province's (with its plan), or the nation's."""
+    return t("target.scope.national" if p.scope == "national" else "target.scope.province", lang)
+
+
 def progress_card(p: Progress, lang: str) -> dict[str, str]:
-    """Label, value, gap and verdict of one target, in `lang`."""
-    if metric(p.metric).kind == "count" and p.denominator:
-        whole = p.communes or p.denominator
+    """Label, value, gap and verdict of one target, in `lang`. Every ratio shows its denominator:
+    a count as x/n communes with its share, a share with the communes it counts."""
+    entry = metric(p.metric)
+    whole = p.communes or p.denominator
+    if entry.kind == "count" and p.denominator:
         value = t("target.of", lang, value=_fmt(p.metric, p.value, lang), denominator=fmt_number(whole, lang=lang))
         value += f" ({fmt_percent(p.value / whole, lang=lang)})"
         target = t(
             "target.of", lang, value=_fmt(p.metric, p.target, lang), denominator=fmt_number(p.denominator, lang=lang)
         )
         target += f" ({fmt_percent(p.target / p.denominator, lang=lang)})"
+    elif entry.percent and whole:
+        count = round(p.value * whole)
+        value = t("target.of", lang, value=fmt_number(count, lang=lang), denominator=fmt_number(whole, lang=lang))
+        value += f" ({_fmt(p.metric, p.value, lang)})"
+        needed = math.ceil(p.target * whole - 1e-9)
+        target = t(
+            "target.share_of",
+            lang,
+            share=fmt_percent(p.target, 0 if float(100 * p.target).is_integer() else 1, lang),
+            count=fmt_number(needed, lang=lang),
+            denominator=fmt_number(whole, lang=lang),
+        )
     else:
         value = ""
         target = _fmt(p.metric, p.target, lang)
-    gap = "" if p.gap == 0 else t("target.gap", lang, gap=_fmt(p.metric, p.gap, lang))
-    decimals = 1
-    pace = (
+    gap = (
         ""
-        if p.status in ("reached", "missed")
-        else t(
-            "target.pace",
-            lang,
-            needed=fmt_number(p.pace_needed, decimals, lang),
-            recent=fmt_number(p.pace_recent, decimals, lang),
-        )
+        if p.gap == 0
+        else t("target.gap", lang, gap=_pace(p.metric, p.gap, lang) if entry.percent else _fmt(p.metric, p.gap, lang))
     )
+    if p.status in ("reached", "missed"):
+        pace = ""
+    elif p.status == "no_pace":
+        pace = t("target.pace.none", lang, needed=_pace(p.metric, p.pace_needed, lang))
+    else:
+        key = "target.pace.previous" if p.pace_basis == "previous" else "target.pace"
+        from ntm.views.progress import previous_window
+
+        pace = t(
+            key,
+            lang,
+            needed=_pace(p.metric, p.pace_needed, lang),
+            recent=_pace(p.metric, p.pace_recent, lang),
+            window=previous_window(p),
+        )
+    line = t("target.value", lang, year=p.target_year, target=target)
+    if p.scope == "national":
+        line = t("target.value.national", lang, year=p.target_year, target=target)
     return {
-        "label": metric(p.metric).label(lang),
+        "label": entry.label(lang),
         "value": _fmt(p.metric, p.value, lang),
         "detail": value,
         "delta": gap or None,
         "delta_color": STATUS_COLOR[p.status],
         "status": t(f"target.status.{p.status}", lang),
-        "target": t("target.value", lang, year=p.target_year, target=target),
+        "target": line,
         "pace": pace,
-        "help": t("target.value", lang, year=p.target_year, target=target),
+        "help": line,
     }
 
 
@@ -64,41 +107,168 @@ def lagging_districts(district_table: pd.DataFrame, count: int = 3) -> list[str]
 
 
 def level_frame(summary: dict, lang: str) -> pd.DataFrame:
+    """Communes at each level of the summary's criteria set."""
+    levels = list(summary["levels"])
     return pd.DataFrame(
         {
-            "key": list(LEVELS),
-            "label": [t(f"level.{lv}", lang) for lv in LEVELS],
-            "value": [summary["levels"][lv] for lv in LEVELS],
+            "key": levels,
+            "label": [t(f"level.{lv}", lang) for lv in levels],
+            "value": [summary["levels"][lv] for lv in levels],
         }
     )
 
 
+def band_label(key: str, low: int, high: int, n: int, lang: str) -> str:
+    """'Dưới 10 tiêu chí', '10-14 tiêu chí', 'Đủ 19 tiêu chí' (any number of criteria)."""
+    if key.startswith("lt"):
+        return t("band.below", lang, n=high + 1)
+    if key.startswith("all"):
+        return t("band.all", lang, n=n)
+    return t("band.range", lang, low=low, high=high)
+
+
 def band_frame(summary: dict, lang: str) -> pd.DataFrame:
-    keys = [b for b, _, _ in BANDS]
+    bands = bands_of(summary.get("criteria_set"))
+    n = summary.get("n_criteria") or bands[-1][2]
+    keys = [b for b, _, _ in bands]
     return pd.DataFrame(
-        {"key": keys, "label": [t(f"band.{b}", lang) for b in keys], "value": [summary["bands"][b] for b in keys]}
+        {
+            "key": keys,
+            "label": [band_label(key, low, high, n, lang) for key, low, high in bands],
+            "value": [summary["bands"][b] for b in keys],
+        }
     )
 
 
 def bar_charts(summary: dict, year: int, lang: str) -> dict[str, PageChart]:
     """The overview's two bar charts of a selection's summary: communes by level and by criteria met."""
     charts = {}
-    for key, frame, palette, stem in (
-        ("levels", level_frame(summary, lang), PALETTE_LEVELS, "xa-theo-muc"),
-        ("bands", band_frame(summary, lang), PALETTE_BANDS, "xa-theo-so-tieu-chi"),
+    for key, frame, colors, stem in (
+        ("levels", level_frame(summary, lang), None, "xa-theo-muc"),
+        ("bands", band_frame(summary, lang), None, "xa-theo-so-tieu-chi"),
     ):
-        colors = [palette[k] for k in frame["key"]]
+        colors = [PALETTE_LEVELS[k] for k in frame["key"]] if key == "levels" else band_colors(len(frame))
         build = partial(category_bar, frame, colors, t("chart.communes", lang), lang)
         charts[key] = page_chart(f"{stem}-{year}", frame[["label", "value"]], build)
     return charts
 
 
-def district_map(shapes, values: pd.DataFrame, names: dict[str, str], year: int, lang: str) -> PageChart:
-    """The overview's district map of the share of communes meeting the standard."""
-    from ntm.charts.map import district_map_chart, map_frame  # geopandas: after the headline numbers
-    from ntm.views.map import SHARE_BREAKS
+def phase_notice(year: int, communes: int, lang: str) -> str:
+    """One line on the phase of the year: its criteria set, decision and units."""
+    phase = set_for_year(year)
+    key = "phase.notice.new" if phase.id == "2026-2030" else "phase.notice"
+    return t(key, lang, phase=phase.id, n=phase.n, decision=phase.decision, communes=fmt_number(communes, lang=lang))
 
-    frame = map_frame(shapes, values, names, "share_ntm", SHARE_BREAKS, lang)
-    title = t("overview.map", lang, year=year)
-    build = partial(district_map_chart, frame, "share_ntm", t("metric.share_ntm", lang), SHARE_BREAKS, lang, title)
+
+def former_district_values(dataset, year: int, key: str = "share_ntm") -> pd.DataFrame:
+    """One row per (former) district with communes that year: district_code, value, count, communes;
+    from 2026 the new communes are counted in their former district."""
+    cy = metrics.select(dataset.commune_year, year)
+    entry = metric(key)
+    district = metrics.district_key(cy)
+    rows = pd.DataFrame({"district_code": cy[district].astype(str).to_numpy(), "value": entry.per_commune(cy)})
+    grouped = rows.groupby("district_code")["value"]
+    table = pd.DataFrame(
+        {
+            "value": grouped.agg(metrics.AGGREGATIONS[entry.how]).astype(float),
+            "count": grouped.size() if entry.how == "count" else grouped.sum(),
+            "communes": grouped.size(),
+        }
+    )
+    return pd.DataFrame(
+        {
+            "district_code": table.index.astype(str),
+            "value": table["value"].to_numpy(),
+            "count": table["count"].astype(int).to_numpy(),
+            "communes": table["communes"].astype(int).to_numpy(),
+        }
+    )
+
+
+def district_map(shapes, values: pd.DataFrame, names: dict[str, str], year: int, lang: str) -> PageChart:
+    """The overview's district map of the share of communes meeting the standard (from 2026 by
+    former district)."""
+    from ntm.charts.map import district_map_chart, map_frame  # geopandas: after the headline numbers
+
+    breaks = metrics.SHARE_BREAKS
+    frame = map_frame(shapes, values, names, "share_ntm", breaks, lang)
+    key = "overview.map.former" if as_set(year).lineage != as_set(2025).lineage else "overview.map"
+    title = t(key, lang, year=year)
+    build = partial(district_map_chart, frame, "share_ntm", t("metric.share_ntm", lang), breaks, lang, title)
     return page_chart(f"ban-do-huyen-{year}", frame.drop(columns="geometry"), build)
+
+
+def group_table(selection: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The new communes by commune group (1-3, 'no group' for a commune without one): communes,
+    meeting the standard (x/n and share), average criteria met (of the set's n)."""
+    rows = []
+    n = int(selection["n_criteria"].iloc[0]) if len(selection) else 0
+    groups = selection["commune_group"].astype("Int8")
+    for group in [*sorted(int(g) for g in groups.dropna().unique()), None]:
+        part = selection[groups.isna()] if group is None else selection[groups == group]
+        if part.empty:
+            continue
+        meeting = int((part["level_rank"] >= metrics.STANDARD).sum())
+        rows.append(
+            {
+                t("groups.col.group", lang): t("groups.none", lang)
+                if group is None
+                else t(f"groups.name.{group}", lang),
+                t("col.communes", lang): fmt_number(len(part), lang=lang),
+                t("col.communes_ntm", lang): t(
+                    "target.of",
+                    lang,
+                    value=fmt_number(meeting, lang=lang),
+                    denominator=fmt_number(len(part), lang=lang),
+                )
+                + f" ({fmt_percent(meeting / len(part), 1, lang)})",
+                t("col.avg_criteria", lang): f"{fmt_number(part['criteria_met'].mean(), 1, lang)}/{n}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _target_items(rows: pd.DataFrame, lang: str) -> str:
+    items = []
+    for row in rows.itertuples():
+        entry = metrics.METRICS.get(row.metric)
+        value = (
+            fmt_percent(float(row.value) / 100, 0, lang)
+            if entry is not None and entry.percent
+            else fmt_number(row.value, 0, lang)
+        )
+        items.append(f"{t(f'metric.{row.metric}', lang)} {row.year}: {value}")
+    return "; ".join(items)
+
+
+def target_notes(progress: list[Progress], targets: pd.DataFrame, year: int, communes: int, lang: str) -> list[str]:
+    """Lines under the target cards: the source of each card's target, the targets of the phase set
+    on the other units (the province's 2030 plan made on the old communes, seen from 2026), and
+    those the phase's levels cannot measure."""
+    from ntm.targets import superseded_targets, unmeasured_targets
+    from ntm.views.progress import source_titles
+
+    titles = source_titles(lang)
+    lines = []
+    for p in progress:
+        if p.source:
+            lines.append(
+                t("target.source", lang, metric=metric(p.metric).label(lang), source=titles.get(p.source, p.source))
+            )
+    old = superseded_targets(targets, year)
+    for source, rows in old.groupby("source", sort=False):
+        lines.append(
+            t(
+                "target.superseded",
+                lang,
+                source=titles.get(source, source),
+                items=_target_items(rows, lang),
+                communes=fmt_number(communes, lang=lang),
+            )
+        )
+    missing = unmeasured_targets(targets, year)
+    missing = missing[missing["reason"] == "level_missing"]
+    if len(missing):
+        phase = set_for_year(year)
+        lines.append(t("target.level_missing", lang, phase=phase.id, items=_target_items(missing, lang)))
+    return lines

@@ -9,7 +9,7 @@ from functools import partial
 import altair as alt
 import pandas as pd
 
-from ntm.criteria import load_criteria
+from ntm.criteria import load_catalogue
 from ntm.registry import district_names
 from ntm.targets import load_published, load_targets
 
@@ -27,13 +27,13 @@ class PageInputs:
     """What the pages read besides the dataset and the filters (cached once in the app)."""
 
     names: dict[str, str]  # district code -> short name
-    catalogue: pd.DataFrame
+    catalogue: pd.DataFrame  # every criterion of every criteria set
     targets: pd.DataFrame
     published: pd.DataFrame
 
 
 def page_inputs(registry: pd.DataFrame) -> PageInputs:
-    return PageInputs(district_names(registry), load_criteria(), load_targets(), load_published())
+    return PageInputs(district_names(registry), load_catalogue(), load_targets(), load_published())
 
 
 def vega_spec(chart: alt.TopLevelMixin) -> dict:

@@ -61,7 +61,7 @@ def test_small_multiples_have_one_panel_per_district_and_the_province_reference(
 
 
 def test_districts_page_for_the_province():
-    at = run_app("pages/districts.py")
+    at = run_app("pages/districts.py", year=2025)
     assert_clean(at)
     table = at.dataframe[0].value
     assert len(table) == 12 and table.iloc[-1, 1] == "Toàn tỉnh"

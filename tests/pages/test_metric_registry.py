@@ -20,7 +20,7 @@ def communes_15plus(demo, year: int, districts=()) -> int:
 
 
 def test_districts_page_offers_and_ranks_the_added_metric(demo, extra):
-    at = run_app("pages/districts.py")
+    at = run_app("pages/districts.py", year=2025)
     assert_clean(at)
     assert "Xã đạt từ 15 tiêu chí" in at.selectbox(key="metric").options
     at.selectbox(key="metric").set_value(KEY).run()
@@ -47,7 +47,7 @@ def test_map_page_offers_the_added_measure_and_its_panel_row(demo, extra):
 
 
 def test_overview_district_table_has_the_added_column(demo, extra):
-    at = run_app("pages/overview.py")
+    at = run_app("pages/overview.py", year=2025)
     assert_clean(at)
     tables = [d.value for d in at.dataframe if "Từ 15 tiêu chí" in d.value.columns]
     assert len(tables) == 1

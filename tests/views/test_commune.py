@@ -81,12 +81,13 @@ def test_scorecard_tables():
 def test_commune_index_follows_the_district_filter(demo):
     everyone = commune_index(demo.registry, demo.commune_year)
     one = commune_index(demo.registry, demo.commune_year, ["189"])
-    assert len(everyone) == demo.commune_year["commune_code"].nunique()
+    old = demo.commune_year[~demo.commune_year["new_unit"]]  # the old communes (years to 2025)
+    assert len(everyone) == old["commune_code"].nunique()
     assert set(one["district_code"]) == {"189"} and 0 < len(one) < len(everyone)
 
 
 def test_commune_page_finds_a_commune_typed_without_diacritics():
-    at = run_app("pages/commune.py")
+    at = run_app("pages/commune.py", year=2025)
     assert_clean(at)
     at.text_input(key="q").input("dinh lap").run()
     assert_clean(at)
@@ -116,7 +117,7 @@ def test_level_filter_narrows_the_commune_list_and_the_map_points(demo):
 
 
 def test_level_filter_on_the_overview_and_the_scorecard_pages():
-    at = run_app(levels=["model"])
+    at = run_app(levels=["model"], year=2025)
     assert_clean(at)
     expander = [e for e in at.expander if e.label.startswith("Danh sách")]
     assert [e.label for e in expander] == ["Danh sách 10 xã ở mức Kiểu mẫu"]
@@ -126,3 +127,67 @@ def test_level_filter_on_the_overview_and_the_scorecard_pages():
     assert_clean(at)
     assert len(at.selectbox(key="commune").options) == 10
     assert "Chỉ các xã ở mức Kiểu mẫu năm 2025 (10 xã)" in at.caption[0].value
+
+
+# --- a new commune and the old communes it was formed from (issue 13) -------------------------------
+
+
+def test_from_2026_the_index_is_the_new_communes_by_former_district(demo):
+    index = commune_index(demo.registry, demo.commune_year, [], (), 2026, demo.new_units)
+    assert len(index) == 61 and "Xã Thất Khê" in set(index["name"])  # not Thị trấn Thất Khê (same code)
+    one = commune_index(demo.registry, demo.commune_year, ["180"], (), 2026, demo.new_units)
+    assert set(one["district_code"]) == {"180"} and len(one) == 7
+    assert list(search(index, "dinh lap")["name"])[:1] == ["Xã Đình Lập"]
+
+
+def test_a_code_is_read_with_its_year_old_and_new_communes_apart(demo):
+    cy = demo.commune_year
+    old, new = criteria_grid(cy, "06001", False), criteria_grid(cy, "06001", True)
+    assert len(old) == 19 * 11 and set(old["year"]) == set(range(2015, 2026))  # old Xã Đoàn Kết
+    assert len(new) == 10 and set(new["year"]) == {2026}  # new Xã Đoàn Kết, 10 criteria
+    history = level_history(cy, "06001", True)
+    assert history[["year", "n_criteria"]].values.tolist() == [[2026, 10]]
+    assert missing_criteria(cy, "06001", 2026, True) == [
+        cid for cid in (f"{i:02d}" for i in range(1, 11)) if not new.set_index("criterion_id").loc[cid, "met"]
+    ]
+    context = district_context(cy, "06001", 2026, True)
+    assert context["district_code"] == "180" and context["district"]["communes"] == 7
+
+
+def test_a_new_commune_lists_its_old_communes_with_their_2025_standing(demo):
+    from ntm.views.commune import predecessors, predecessors_table, successors
+
+    table = predecessors(demo, "06001")
+    assert list(table["old_code"]) == ["05998", "06001", "06010"]  # Khánh Long, Đoàn Kết, Cao Minh
+    assert set(table["year"]) == {2025} and set(table["n_criteria"]) == {19}
+    shown = predecessors_table(table, {"180": "Tràng Định"}, "vi")
+    assert shown["Huyện / thành phố"].tolist() == ["Tràng Định"] * 3
+    assert shown["Tiêu chí đạt"].str.endswith("/19").all()
+    towns = predecessors(demo, "06040")  # Thất Khê took in the district town, which NTM does not assess
+    assert "Không đánh giá NTM (thị trấn, phường)" in predecessors_table(towns, {}, "vi")["Mức (năm)"].tolist()
+    split = predecessors(demo, "06625")  # Kiên Mộc: part of Bính Xá
+    assert "partial" in set(split["part"]) and "(một phần)" in " ".join(predecessors_table(split, {}, "vi")["Xã cũ"])
+    assert successors(demo, "06010") == [("06001", "Xã Đoàn Kết")]
+
+
+def test_new_commune_page_shows_10_criteria_and_the_old_communes():
+    at = run_app("pages/commune.py", year=2026)
+    assert_clean(at)
+    at.text_input(key="q").input("doan ket").run()
+    assert_clean(at)
+    assert at.subheader[0].value == "Xã Đoàn Kết (xã mới, huyện cũ Tràng Định)"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Số tiêu chí đạt"].endswith("/10") and metrics["Thứ hạng trong huyện cũ"].endswith("/7")
+    old = at.dataframe[-1].value
+    assert list(old["Xã cũ"]) == ["Xã Khánh Long", "Xã Đoàn Kết", "Xã Cao Minh"]
+    assert any("Nhóm xã (bộ tiêu chí 2026-2030): Nhóm 3. Phân nhóm minh họa." in c.value for c in at.caption)
+
+
+def test_an_old_commune_chosen_in_2025_is_followed_to_its_new_commune_in_2026():
+    at = run_app("pages/commune.py", year=2025, commune="06010")  # Xã Cao Minh
+    assert_clean(at)
+    assert any("Từ 1/7/2025 thuộc xã mới: Xã Đoàn Kết." in c.value for c in at.caption)
+    at.session_state["year"] = 2026
+    at.run()
+    assert_clean(at)
+    assert at.selectbox(key="commune").value == "06001"

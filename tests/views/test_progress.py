@@ -4,9 +4,12 @@ import pandas as pd
 import pytest
 from progress_fixtures import commune_year, published, sources, targets
 
-from ntm.targets import progress
+from ntm.targets import load_published, load_targets, progress
 from ntm.views.progress import (
     baseline_year,
+    close_out,
+    close_out_table,
+    denominators_sentence,
     metric_targets,
     progress_frame,
     projected_shortfall,
@@ -130,4 +133,67 @@ def test_english_verdict_says_one_criterion_and_one_commune():
     )
     assert "2 communes short" in verdict(
         progress(pd.Series({2019: 8, 2020: 8}), "communes_ntm", 10, 2020, 2020, 181), "en"
+    )
+
+
+# --- across the 2025 reform (issue 13) -----------------------------------------------------------
+
+
+def test_a_2026_chart_never_joins_the_phases(demo):
+    frame, result = progress_frame(
+        demo.commune_year, load_targets(), load_published(), "share_communes_ntm", [], 2026, "vi"
+    )
+    kinds = {kind: group for kind, group in frame.groupby("kind")}
+    assert kinds["actual"]["year"].tolist() == [2026]  # the new communes on the 10 criteria only
+    assert kinds["previous"]["year"].tolist() == list(range(2015, 2026))  # its own series, another colour
+    assert kinds["boundary"]["year"].tolist() == [2026]
+    assert kinds["national"][["year", "value", "label"]].values.tolist() == [[2030, 0.65, "65 % (cả nước)"]]
+    assert "target" not in kinds  # the province's 2030 plan was made on the old communes
+    assert kinds["trajectory"]["year"].tolist() == list(range(2026, 2031))
+    assert kinds["projection_previous"]["year"].tolist() == list(range(2026, 2031))
+    assert result.scope == "national" and result.pace_basis == "previous" and result.status == "behind"
+    assert verdict(result) == (
+        "Chậm tiến độ nếu chỉ giữ nhịp 2022-2025 của các xã cũ (5,5 điểm %/năm): đến năm 2030 còn thiếu "
+        "28,4 điểm % so với mục tiêu 65 % (cả nước)."
+    )
+    old, _ = progress_frame(demo.commune_year, load_targets(), load_published(), "communes_ntm", [], 2025, "vi")
+    assert set(old["kind"]) == {"actual", "published", "target", "trajectory"}  # 2025: as before the reform
+    assert old.loc[old["kind"] == "actual", "year"].max() == 2025
+
+
+def test_a_first_year_without_any_pace_says_so(demo):
+    frame, result = progress_frame(
+        demo.commune_year, load_targets(), load_published(), "share_communes_ntm_modern", [], 2026, "en"
+    )
+    assert result.status == "no_pace" and "projection" not in set(frame["kind"])
+    assert verdict(result, "en") == (
+        "First year of the phase: 0.0%; needs 2.5 pts a year to reach the 2030 target (10% (national)); "
+        "too early to project."
+    )
+
+
+def test_close_out_of_2021_2025_against_the_official_june_2025_figures(demo):
+    rows = {row["metric"]: row for row in close_out(demo.commune_year, load_targets(), load_published())}
+    ntm = rows["communes_ntm"]
+    assert (ntm["target"], ntm["target_denominator"], ntm["data"], ntm["data_communes"]) == (115, 181, 106, 175)
+    assert (ntm["official"], ntm["official_denominator"]) == (106, 175) and ntm["official_source"].startswith(
+        "vietnam.vn"
+    )
+    assert (ntm["judged_on"], ntm["status"], ntm["gap"]) == ("official", "missed", 9)
+    assert (rows["avg_criteria"]["official"], rows["avg_criteria"]["status"]) == (15.21, "reached")
+    assert (rows["communes_ntm_advanced"]["official"], rows["communes_ntm_advanced"]["gap"]) == (28, 4)
+    assert (rows["communes_ntm_model"]["official"], rows["communes_ntm_model"]["gap"]) == (10, 2)
+    assert rows["min_criteria"]["judged_on"] == "data"  # no official figure: the dataset's
+    assert rows["model_residential_areas_new"]["status"] == "unknown"
+    shown = close_out_table(list(rows.values()), "en").set_index("Indicator")
+    assert shown.loc["Communes meeting the NTM standard", "2025 target"] == "115 of 181 communes (63.5%)"
+    assert shown.loc["Communes meeting the NTM standard", "Official figure, June 2025"].startswith(
+        "106 of 175 communes (60.6%) · vietnam.vn"
+    )
+    assert shown.loc["Average criteria per commune", "Last data on the old communes (2025)"] == "15.7"
+    assert shown.loc["Fewest criteria in a commune", "Verdict"] == "Missed by 1 criterion (dataset)"
+    sentence = denominators_sentence(load_targets(), demo.registry, demo.new_units, "vi")
+    assert sentence == (
+        "Mẫu số thay đổi: 181 là số xã năm 2021, khi tỉnh đặt mục tiêu 2025; 175 là số xã sau sáp nhập ngày "
+        "1/12/2024; từ 1/7/2025 tỉnh còn 61 xã và 4 phường."
     )
