@@ -126,6 +126,53 @@ def test_libreoffice_opens_the_pptx_and_renders_every_slide(demo, names, tmp_pat
     )
     assert done.returncode == 0, done.stderr
     pages = PdfReader(tmp_path / "deck.pdf").pages
-    assert len(pages) == 7
-    for page, title in zip(pages, TITLES_VI):
+    assert len(pages) == 8  # 2025: the close-out of 2021-2025 after the headline slide
+    for page, title in zip(pages, TITLES_VI[:2] + ["Tổng kết giai đoạn 2021-2025"] + TITLES_VI[2:]):
         assert " ".join(title.split()) in " ".join(page.extract_text().split())
+
+
+# --- across the 2025 reform -------------------------------------------------------------------------
+
+
+def test_2025_deck_closes_out_2021_2025_with_the_official_figures(demo, names):
+    briefing = build(demo, names, 2025, (), "vi")
+    titles = [slide.title for slide in briefing.slides]
+    assert titles[:2] == ["Kết quả so với mục tiêu năm 2025", "Tổng kết giai đoạn 2021-2025"]
+    closing = briefing.slides[1]
+    cells = {row[0]: row for row in closing.table[1:]}
+    assert cells["Xã đạt chuẩn NTM"][1:4] == ("115/181 xã (63,5 %)", "106/175 xã (60,6 %)", "106/175 xã (60,6 %)")
+    assert cells["Xã đạt chuẩn NTM"][4] == "Không đạt: thiếu 9 xã (theo số liệu chính thức)"
+    assert cells["Bình quân tiêu chí/xã"][3] == "15,21" and cells["Bình quân tiêu chí/xã"][4].startswith("Đạt")
+    assert cells["Xã NTM nâng cao"][3] == "28/175 xã (16,0 %)" and cells["Xã NTM kiểu mẫu"][3] == "10/175 xã (5,7 %)"
+    text = " ".join(closing.lines)
+    assert "181" in text and "175" in text and "61 xã và 4 phường" in text
+    assert "vietnam.vn: Giữ tâm nông thôn mới" in text
+    assert len(build(demo, names, 2024, (), "vi").slides) == 6  # before the phase's last year: no close-out
+
+
+def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(demo, names, tmp_path):
+    briefing = build(demo, names, 2026, (), "vi")
+    titles = [slide.title for slide in briefing.slides]
+    assert titles == [
+        "Giai đoạn mới 2026-2030",
+        "Tổng kết giai đoạn 2021-2025",
+        "Tỷ lệ xã đạt chuẩn so với mục tiêu 2030",
+        "Bản đồ tỷ lệ xã đạt chuẩn theo huyện cũ",
+        "Xếp hạng theo huyện cũ",
+        "Các tiêu chí yếu nhất",
+        "Nguồn số liệu",
+    ]
+    first = briefing.slides[0]
+    lines = " ".join(first.lines)
+    assert "10 tiêu chí" in lines and "61 xã" in lines and "9/61 xã đạt chuẩn (14,8 %)" in lines
+    assert "Kế hoạch 23/KH-UBND" in lines  # the province's 2030 plan, made on the old communes, as a note
+    rows = {row[0]: row for row in first.table[1:]}
+    assert rows["Tỷ lệ xã đạt chuẩn NTM (%)"][1:3] == ("9/61 xã (14,8 %)", "Mục tiêu quốc gia 2030: 65 % (40/61 xã)")
+    assert rows["Tỷ lệ xã NTM hiện đại (%)"][2] == "Mục tiêu quốc gia 2030: 10 % (7/61 xã)"
+    weakest = [row[0].split(".")[0] for row in briefing.slides[5].table[1:]]
+    assert set(weakest) <= {f"{i:02d}" for i in range(1, 11)} and weakest[0] == "07"
+    assert len(briefing.slides[4].table) == 11  # ten former districts (the city has only wards)
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
+    assert [s.shapes.title.text for s in list(prs.slides)[1:]] == titles
+    pdf = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
+    assert len(pdf.pages) == 8 and "Giai đoạn mới 2026-2030" in pdf.pages[1].extract_text()
