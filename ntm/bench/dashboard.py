@@ -31,8 +31,8 @@ import pandas as pd
 
 from ntm import metrics
 from ntm.bench import chromium
-from ntm.criteria import CRITERION_IDS
-from ntm.dataset import LEVELS, load_dataset, save_dataset
+from ntm.criteria import CRITERION_IDS, set_for_year
+from ntm.dataset import LEVELS, load_dataset, new_geography, save_dataset
 from ntm.geo.boundaries import Boundaries, load_boundaries, simplify_for_browser
 from ntm.geo.folium_map import base_map, bounds_of, standalone_html
 from ntm.paths import DEMO_DIR, ROOT, SHARED
@@ -163,15 +163,18 @@ def page_charts_criteria(
 def page_charts_districts(
     dataset, inputs: PageInputs, year: int, districts, lang: str = "vi", metric: str = compare.DISTRICT_METRICS[0]
 ) -> list[dict]:
-    series = compare.district_series(dataset.commune_year, metric, list(districts))
-    return [compare.small_multiples_chart(series, dataset, inputs, metric, lang).spec]
+    """The small multiples of the year's lineage of criteria sets, as the page draws them."""
+    lineage = set_for_year(year).lineage
+    series = compare.district_series(dataset.commune_year, metric, list(districts), lineage)
+    return [compare.small_multiples_chart(series, dataset, inputs, metric, lang, lineage).spec]
 
 
 def page_charts_commune(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
-    """The scorecard of the first commune the page offers for the selection."""
-    index = communes.commune_index(dataset.registry, dataset.commune_year, list(districts))
+    """The scorecard of the first commune the page offers for the selection (the year's units)."""
+    index = communes.commune_index(dataset.registry, dataset.commune_year, list(districts), (), year, dataset.new_units)
     row = index.iloc[0]
-    return [chart.spec for chart in communes.scorecard_charts(dataset, inputs, row["code"], row["name"], lang).values()]
+    charts = communes.scorecard_charts(dataset, inputs, row["code"], row["name"], lang, new_geography(year))
+    return [chart.spec for chart in charts.values()]
 
 
 PAGE_CHARTS = {

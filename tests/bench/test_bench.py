@@ -75,8 +75,9 @@ def test_every_page_with_charts_has_a_chart_builder():
 def test_overview_specs_have_a_bar_per_level_and_per_band(demo):
     levels, bands = PAGE_CHARTS["overview"](demo, page_inputs(demo), 2025, ["180"])
     summary = metrics.summary(metrics.select(demo.commune_year, 2025, ["180"]))
-    assert [row["key"] for row in rows(levels)] == list(LEVELS)
-    assert [row["value"] for row in rows(levels)] == [summary["levels"][level] for level in LEVELS]
+    shown = [level for level in LEVELS if level != "modern"]  # the levels of 2021-2025
+    assert [row["key"] for row in rows(levels)] == shown
+    assert [row["value"] for row in rows(levels)] == [summary["levels"][level] for level in shown]
     assert [row["key"] for row in rows(bands)] == [name for name, _, _ in metrics.BANDS]
     assert sum(row["value"] for row in rows(bands)) == summary["communes"]
 
@@ -86,7 +87,7 @@ def test_progress_specs_one_chart_per_metric_with_the_actual_series(demo):
     assert len(specs) == 5
     for spec in specs:
         actual = [row for row in rows(spec) if row["kind"] == "actual"]
-        assert [row["year"] for row in actual] == demo.years
+        assert [row["year"] for row in actual] == [y for y in demo.years if y <= 2025]  # 2026: another set
         assert any(row["kind"] == "target" for row in rows(spec))
 
 
@@ -96,7 +97,7 @@ def test_criteria_specs_cover_the_selected_districts_or_all(demo):
     assert len(rows(heatmap)) == 2 * 19 and {row["district_code"] for row in rows(heatmap)} == {"180", "189"}
     shares = [row["share"] for row in rows(ranking)]
     assert len(shares) == 19 and shares == sorted(shares)  # hardest first
-    assert len(rows(bands)) == 4 * len(demo.years)
+    assert len(rows(bands)) == 4 * len([y for y in demo.years if y <= 2025])  # the 19 criteria's years
     assert {row["district_code"] for row in rows(trend)} == {"180", "189", "province"}
     every = PAGE_CHARTS["criteria"](demo, inputs, 2025, [])[0]
     assert len(rows(every)) == len(inputs.names) * 19
@@ -105,9 +106,12 @@ def test_criteria_specs_cover_the_selected_districts_or_all(demo):
 def test_districts_spec_has_a_facet_per_district_with_the_province_reference(demo):
     (spec,) = PAGE_CHARTS["districts"](demo, page_inputs(demo), 2025, [])
     data = rows(spec)
+    years = [y for y in demo.years if y <= 2025]  # the page stays in the year's lineage of criteria sets
     assert spec["facet"]["field"] == "district"
     assert len({row["district"] for row in data}) == demo.commune_year["district_code"].nunique()
-    assert len(data) == 2 * len(demo.years) * demo.commune_year["district_code"].nunique()  # district + province
+    assert len(data) == 2 * len(years) * demo.commune_year["district_code"].nunique()  # district + province
+    (new,) = PAGE_CHARTS["districts"](demo, page_inputs(demo), 2026, [])
+    assert {row["year"] for row in rows(new)} == {2026} and len({row["district"] for row in rows(new)}) == 10
 
 
 def test_commune_specs_grid_of_19_criteria_by_year_and_level_bars(demo):
@@ -123,7 +127,8 @@ def test_district_series_equals_the_metric_computed_on_each_district_year(demo, 
     expected = {
         (int(year), str(code)): METRICS[metric](group)
         for (year, code), group in metrics.select(demo.commune_year, districts=["180", "189"]).groupby(
-            ["year", "district_code"], observed=True
+            ["year", "former_district_code"],
+            observed=True,  # from 2026 the new communes by former district
         )
     }
     assert {(y, c): v for y, c, v in series.itertuples(index=False)} == expected
