@@ -223,11 +223,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.rule": (
         "Theo xã mới: với các năm trước 1/7/2025, mỗi xã mới hiện kết quả của các xã cũ nay thuộc xã đó. "
         "Xã cũ bị chia cho nhiều xã mới ({names}) được tính đủ ở mỗi xã mới nhận một phần của nó, có ghi "
-        "«một phần», nên cộng các xã mới lại thì xã cũ đó được tính hai lần. Phường không thuộc diện đánh giá "
+        "“(một phần)”, nên cộng các xã mới lại thì xã cũ đó được tính hai lần. Phường không thuộc diện đánh giá "
         "NTM: tô gạch chéo, không phải 0.",
         "By new commune: for years before 1 July 2025, each new commune shows the old communes now forming it. "
         "An old commune split between new communes ({names}) counts in full in each new commune that took part "
-        "of it, marked «part», so adding up new communes counts it twice. Wards are not assessed under NTM: "
+        "of it, marked “(part)”, so adding up new communes counts it twice. Wards are not assessed under NTM: "
         "hatched, not 0.",
     ),
     "map.rule.district": (
@@ -247,9 +247,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.panel.commune.own": ("Xã", "Commune"),
     "map.panel.members": ("Các đơn vị cũ hình thành nên xã", "The old units that formed it"),
     "map.panel.members.old": (
-        "Năm {year}, trước khi hợp nhất: {assessed} xã cũ được đánh giá; xã cũ bị chia được tính đủ, ghi «một phần».",
+        "Năm {year}, trước khi hợp nhất: {assessed} xã cũ được đánh giá; xã cũ bị chia được tính đủ, ghi “(một phần)”.",
         "In {year}, before the merger: {assessed} old communes were assessed; a split old commune counts in "
-        "full, marked «part».",
+        "full, marked “(part)”.",
     ),
     "map.panel.members.new": (
         "Từ sau 1/7/2025 xã được đánh giá là một đơn vị; các đơn vị cũ chỉ để tra cứu.",

@@ -32,15 +32,28 @@ def border_lines(shapes_key: str, _frame):
     return simplify_for_browser(_frame, BORDERS_BUDGET)
 
 
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=16)
+def values(dataset, level: str, metric: str, criterion: str):
+    return map_view.level_values(dataset, level, metric, criterion)
+
+
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
 def breaks(dataset, level: str, metric: str, criterion: str):
-    return map_view.class_breaks(dataset, metric, criterion, level)
+    return map_view.class_breaks(dataset, metric, criterion, level, values(dataset, level, metric, criterion))
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
 def layer(dataset, level: str, metric: str, criterion: str, lang: str, shapes_key: str, codes: tuple, _names):
     return map_view.layer_data(
-        dataset, level, metric, criterion, lang, breaks(dataset, level, metric, criterion), list(codes), _names
+        dataset,
+        level,
+        metric,
+        criterion,
+        lang,
+        breaks(dataset, level, metric, criterion),
+        list(codes),
+        _names,
+        values(dataset, level, metric, criterion),
     )
 
 
@@ -296,9 +309,50 @@ else:  # the lines of the bundled union, from the very communes drawn
     districts = commune_borders.merge(frame[["district_code"]], on="district_code")
 note = union_note(loaded, f.lang)
 commune_names = map_view.commune_names()
-selected = st.session_state.get(state.MAP_COMMUNE if level == "commune" else state.MAP_DISTRICT)
 label = metric_label(metric, f.criterion, f.lang)
 map_shapes = (communes, districts if level == "commune" else frame, names)
+
+left, right = st.columns([3, 2])
+with right:  # the unit shown first: the map outlines it (from a link too, in the first run)
+    with notices:
+        page.page_url_notice(
+            state.MAP_METRIC,
+            [metric_label(m, f.criterion, f.lang) for m in map_view.MAP_METRICS],
+            t("map.metric", f.lang),
+            f.lang,
+        )
+        page.page_url_notice(
+            state.MAP_LEVEL,
+            [t(f"map.level.{lv}", f.lang) for lv in map_view.MAP_LEVELS],
+            t("map.level", f.lang),
+            f.lang,
+        )
+    if level == "commune":
+        selected = st.selectbox(
+            t("map.commune.shown", f.lang),
+            list(commune_names),
+            key=state.MAP_COMMUNE,
+            index=None,
+            bind="query-params",
+            format_func=commune_names.get,
+            placeholder=t("map.district.none", f.lang),
+        )
+        with notices:
+            page.page_url_notice(
+                state.MAP_COMMUNE, list(commune_names.values()), t("map.commune.shown", f.lang), f.lang
+            )
+    else:
+        selected = st.selectbox(
+            t("map.district", f.lang),
+            list(names),
+            key=state.MAP_DISTRICT,
+            index=None,
+            bind="query-params",
+            format_func=names.get,
+            placeholder=t("map.district.none", f.lang),
+        )
+        with notices:
+            page.page_url_notice(state.MAP_DISTRICT, list(names.values()), t("map.district", f.lang), f.lang)
 layer_json = payload(
     dataset,
     level,
@@ -314,8 +368,6 @@ layer_json = payload(
     base_tiles,
     map_shapes,
 )
-
-left, right = st.columns([3, 2])
 with left:
     st_folium(
         base_map(bounds_of(frame), f.lang, base_tiles),
@@ -331,53 +383,14 @@ with left:
     else:
         st.caption(t("map.rule.district", f.lang))
 with right:
-    with notices:
-        page.page_url_notice(
-            state.MAP_METRIC,
-            [metric_label(m, f.criterion, f.lang) for m in map_view.MAP_METRICS],
-            t("map.metric", f.lang),
-            f.lang,
-        )
-        page.page_url_notice(
-            state.MAP_LEVEL,
-            [t(f"map.level.{lv}", f.lang) for lv in map_view.MAP_LEVELS],
-            t("map.level", f.lang),
-            f.lang,
-        )
-    if level == "commune":
-        code = st.selectbox(
-            t("map.commune.shown", f.lang),
-            list(commune_names),
-            key=state.MAP_COMMUNE,
-            index=None,
-            bind="query-params",
-            format_func=commune_names.get,
-            placeholder=t("map.district.none", f.lang),
-        )
-        with notices:
-            page.page_url_notice(
-                state.MAP_COMMUNE, list(commune_names.values()), t("map.commune.shown", f.lang), f.lang
-            )
-        if code:
-            commune_panel(dataset, f.year, code, f.lang)
-        else:
-            st.info(t("map.click_hint.commune", f.lang), icon=":material/touch_app:")
+    if level == "commune" and selected:
+        commune_panel(dataset, f.year, selected, f.lang)
+    elif level == "commune":
+        st.info(t("map.click_hint.commune", f.lang), icon=":material/touch_app:")
+    elif selected:
+        district_panel(dataset, f.year, selected, names, f.lang)
     else:
-        code = st.selectbox(
-            t("map.district", f.lang),
-            list(names),
-            key=state.MAP_DISTRICT,
-            index=None,
-            bind="query-params",
-            format_func=names.get,
-            placeholder=t("map.district.none", f.lang),
-        )
-        with notices:
-            page.page_url_notice(state.MAP_DISTRICT, list(names.values()), t("map.district", f.lang), f.lang)
-        if code:
-            district_panel(dataset, f.year, code, names, f.lang)
-        else:
-            st.info(t("map.click_hint", f.lang), icon=":material/touch_app:")
+        st.info(t("map.click_hint", f.lang), icon=":material/touch_app:")
 
 unit_shapes = (communes, "code") if level == "commune" else (frame, "district_code")
 codes = tuple(unit_shapes[0][unit_shapes[1]].astype(str))
@@ -434,7 +447,10 @@ with left:
 
 st.subheader(t("map.multiples", f.lang))
 # A grid wider than a phone's screen scrolls sideways instead of being cut.
-st.html("<style>.st-key-map-multiples [data-testid='stVegaLiteChart']{overflow-x:auto}</style>")
+st.html(
+    "<style>.st-key-map-multiples [data-testid='stElementContainer'],"
+    ".st-key-map-multiples [data-testid='stVegaLiteChart']{max-width:100%;overflow-x:auto}</style>"
+)
 multiples = st.container(key="map-multiples")
 multiples.vega_lite_chart(
     multiples_spec(dataset, level, metric, f.criterion, f.lang, shapes_key, multiples_title, unit_shapes, years_layer),

@@ -89,7 +89,7 @@ def district_map_chart(
     return styled(chart, lang)
 
 
-WARD_FILL = "#f4f4f4"  # wards (not assessed under NTM): a fill apart from "no data", with a dashed outline
+WARD_FILL = "#f4f4f4"  # wards (not assessed under NTM): lighter than "no data", named in the legend
 
 
 def small_multiples_frame(layer: dict, breaks: tuple[float, ...], metric: str, lang: str) -> pd.DataFrame:

@@ -59,7 +59,7 @@
     var chosen = p.chosen[c] === 1, selected = c === p.selected, dim = p.anyChosen && !chosen;
     return {
       fillColor: fillOf(e ? e[0] : null), fillOpacity: dim ? 0.4 : p.opacity, opacity: 1,
-      color: selected ? '#000' : (chosen ? '#222' : '#666'), weight: selected ? 3 : (chosen ? 1.4 : 0.6),
+      color: selected ? '#000' : (chosen ? '#222' : '#666'), weight: selected ? 4 : (chosen ? 1.4 : 0.6),
       className: 'ntm-unit ntm-' + p.level
     };
   }
@@ -197,6 +197,9 @@
       onEachFeature: function (f, layer) { layer.bindTooltip(tip, {sticky: true}); }
     });
     ntm.layers.push(ntm.units.addTo(map));
+    ntm.units.eachLayer(function (layer) {  // the clicked unit's outline over its neighbours'
+      if (layer.feature.properties.c === p.selected) layer.bringToFront();
+    });
     hatch();
     [[p.borders, {color: '#333', weight: 1.3, className: 'ntm-border'}],
      [p.outline, {color: '#111', weight: 3.2, className: 'ntm-outline'}]].forEach(function (pair) {

@@ -300,13 +300,16 @@ def integer_metric(metric: str) -> bool:
     return metric in metrics.METRICS and metrics.metric(metric).kind == "count"
 
 
-def class_breaks(dataset: Dataset, metric: str, criterion: str = "02", level: str = "district") -> tuple[float, ...]:
+def class_breaks(
+    dataset: Dataset, metric: str, criterion: str = "02", level: str = "district", values: pd.DataFrame | None = None
+) -> tuple[float, ...]:
     """Breaks fixed across all years, so that colours change only when values do: the metric's own
-    (shares, averages), or whole-number classes up to the largest value of any year at `level`."""
+    (shares, averages), or whole-number classes up to the largest value of any year at `level`
+    (`values`: level_values of these arguments, when the caller has them)."""
     fixed = metrics.metric(metric).breaks
     if fixed:
         return fixed
-    values = level_values(dataset, level, metric, criterion)["value"]
+    values = (level_values(dataset, level, metric, criterion) if values is None else values)["value"]
     maximum = float(values.max()) if len(values) else 0.0
     return count_breaks(maximum) if integer_metric(metric) else nice_breaks(maximum)
 
@@ -391,9 +394,10 @@ def layer_data(
     breaks: tuple[float, ...],
     codes: list[str],
     names: dict[str, str],
+    values: pd.DataFrame | None = None,
 ) -> dict:
     """Everything the map needs to draw `codes` (the shapes' units, in order) in every year, as
-    plain JSON-able data:
+    plain JSON-able data (`values`: level_values of these arguments, when the caller has them):
 
     - `years`: the years; `data[year][code]` = [class (None: no data, -1: ward), value text, detail
       text, member statuses (None in a year of new communes)].
@@ -402,7 +406,7 @@ def layer_data(
     """
     unit_names = dict(zip(_new_units()["code"], _new_units()["name"]))
     short = dict(zip(_new_units()["code"], _new_units()["short_name"])) if level == "commune" else names
-    table = level_values(dataset, level, metric, criterion)
+    table = level_values(dataset, level, metric, criterion) if values is None else values
     ward_codes = wards() if level == "commune" else set()
     features: dict[str, dict] = {}
     formed = formation(dataset.registry) if level == "commune" else None
@@ -432,11 +436,12 @@ def layer_data(
     else:
         for code in codes:
             features[code] = {"name": names.get(code, code), "ward": False, "members": [], "rural": [], "formed": ""}
-    new_years = {year for year in dataset.years if new_year(dataset.commune_year, year)}
-    by_year = {
-        year: {code: row for code, row in zip(group["code"], group[["value", "count", "communes"]].to_dict("records"))}
-        for year, group in table.groupby("year")
-    }
+    new_years = set(dataset.commune_year.loc[new_rows(dataset.commune_year), "year"].astype(int))
+    by_year: dict[int, dict[str, dict]] = {}
+    for year, code, value, count, communes in zip(
+        table["year"], table["code"], table["value"], table["count"], table["communes"]
+    ):
+        by_year.setdefault(year, {})[code] = {"value": value, "count": count, "communes": communes}
     old_units = _old_units(dataset.registry).drop_duplicates("code")
     valid_to = dict(zip(old_units["code"], old_units["valid_to"]))
     all_old = sorted({old for olds in member_order.values() for old in olds})
