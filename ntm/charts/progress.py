@@ -1,6 +1,10 @@
 """The progress chart of one target metric: actual series, published figures, targets,
 trajectory needed and projection, with the verdict as subtitle."""
 
+import json
+import re
+from functools import lru_cache
+
 import altair as alt
 import pandas as pd
 
@@ -122,12 +126,46 @@ def progress_layers(
 PROGRESS_DATA = "progress"
 
 
-def progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
-    """The Vega-Lite spec of a progress chart whose frame has these kinds of rows, reading its rows
-    from the dataset named PROGRESS_DATA: built once, filled by progress_spec for each selection."""
+def built_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    """The Vega-Lite spec Altair builds for a progress chart whose frame has these kinds of rows,
+    reading its rows from the dataset named PROGRESS_DATA."""
     sample = pd.DataFrame({"kind": list(kinds)})
     chart = styled(progress_layers(sample, metric, lang, data=alt.NamedData(name=PROGRESS_DATA)), lang)
     return chart.to_dict(validate=False)
+
+
+@lru_cache(maxsize=32)
+def _every_kind(metric: str, lang: str) -> str:
+    """The template with every kind of row (its JSON): built by Altair once per metric and language."""
+    return json.dumps(built_template(metric, lang, KINDS))
+
+
+def _layer_kind(layer: dict) -> str | None:
+    for step in layer.get("transform", []):
+        found = re.fullmatch(r"\(datum\.kind === '(\w+)'\)", str(step.get("filter", "")))
+        if found:
+            return found.group(1)
+    return None
+
+
+def progress_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
+    """The Vega-Lite spec of a progress chart whose frame has these kinds of rows, reading its rows
+    from the dataset named PROGRESS_DATA, filled by progress_spec for each selection. Cut from the
+    template of every kind (the layers of the kinds drawn only when present, the legend's series),
+    so a year with another mix of series costs no Altair build; equal to built_template."""
+    spec = json.loads(_every_kind(metric, lang))
+    shown = [k for k in KINDS if k in kinds and k != "boundary"]
+    domain, colors = [t(f"series.{k}", lang) for k in shown], [COLORS[k] for k in shown]
+    layers = []
+    for layer in spec["layer"]:
+        if _layer_kind(layer) in (*OPTIONAL, "boundary") and _layer_kind(layer) not in kinds:
+            continue
+        color = layer.get("encoding", {}).get("color")
+        if isinstance(color, dict) and "scale" in color:
+            color["scale"] = {**color["scale"], "domain": domain, "range": colors}
+        layers.append(layer)
+    spec["layer"] = layers
+    return spec
 
 
 def progress_spec(template: dict, frame: pd.DataFrame, lang: str) -> dict:

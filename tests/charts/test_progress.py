@@ -102,3 +102,26 @@ def test_filled_template_is_the_built_chart():
         assert filled["datasets"]["progress"] == rows and len(rows) == len(frame)
         assert json.loads(json.dumps(built).replace(name, "progress")) == json.loads(json.dumps(filled))
         alt.LayerChart.from_dict(filled)  # a valid Vega-Lite spec
+
+
+def test_templates_cut_from_the_every_kind_template_equal_altairs_own():
+    """A year's mix of series (a 2026 chart has the previous phase, a national target, a boundary rule
+    and a projection at the previous pace; a 2024 chart a projection) costs no Altair build."""
+    import json
+
+    from ntm.charts.progress import built_template, progress_template
+    from ntm.views.progress import KINDS
+
+    mixes = [
+        ("actual", "published", "target", "trajectory"),
+        ("actual", "published", "target", "trajectory", "projection"),
+        ("previous", "actual", "national", "trajectory", "projection_previous", "boundary"),
+        ("previous", "actual", "national", "boundary"),
+        KINDS,
+    ]
+    for metric in ("communes_ntm", "share_communes_ntm"):
+        for kinds in mixes:
+            cut = progress_template(metric, "vi", kinds)
+            assert json.dumps(cut, sort_keys=True) == json.dumps(built_template(metric, "vi", kinds), sort_keys=True)
+    marks = [layer["mark"]["type"] for layer in progress_template("share_communes_ntm", "vi", mixes[2])["layer"]]
+    assert marks == ["line", "line", "line", "line", "point", "point", "text", "point", "text", "rule", "text", "line"]
