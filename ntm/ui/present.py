@@ -4,6 +4,7 @@ import streamlit as st
 
 from ntm import metrics
 from ntm.criteria import set_for_year
+from ntm.dataset import new_geography
 from ntm.formatting import fmt_number, fmt_percent, scope_text
 from ntm.i18n import t
 from ntm.reports import deck
@@ -135,8 +136,8 @@ def run(dataset) -> None:
     scope = scope_text(f.districts, loaders.district_names(dataset), f.lang, communes)
     titles = {
         "overview": t("deck.headline", f.lang, year=set_for_year(f.year).last_year),
-        "map": t("deck.map", f.lang),
-        "progress": t("deck.progress", f.lang),
+        "map": t("deck.map.former" if new_geography(f.year) else "deck.map", f.lang),
+        "progress": t("deck.progress.share" if new_geography(f.year) else "deck.progress", f.lang),
         "criteria": t("deck.weakest", f.lang),
     }
     st.title(titles[screen])
