@@ -208,7 +208,7 @@ def validate_tables(
 def row_sets(commune_year: pd.DataFrame) -> pd.Series:
     """The criteria set id of each row (its `criteria_set` column, else from its year)."""
     if "criteria_set" in commune_year.columns:
-        return commune_year["criteria_set"].astype(str)
+        return commune_year["criteria_set"].astype(object)
     years = commune_year["year"].astype(int)
     return years.map({y: set_for_year(y).id for y in years.unique()})
 

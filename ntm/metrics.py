@@ -507,6 +507,8 @@ def lineage_rows(commune_year: pd.DataFrame, lineage: str | None) -> pd.DataFram
     from ntm.criteria import lineage_sets
 
     ids = [s.id for s in lineage_sets(lineage)]
+    if "criteria_set" in commune_year.columns:  # categorical: compared by code, no text per row
+        return commune_year[commune_year["criteria_set"].isin(ids).to_numpy()]
     return commune_year[row_sets(commune_year).isin(ids).to_numpy()]
 
 

@@ -46,7 +46,7 @@ def commune_index(
     new = year is not None and new_geography(year) and new_units is not None
     rows = select(commune_year, year, districts) if levels else select(commune_year, districts=districts)
     rows = _geography(rows, new)
-    codes = set(rows.loc[rows["level"].isin(levels), "commune_code"] if levels else rows["commune_code"])
+    codes = pd.unique(rows.loc[rows["level"].isin(levels), "commune_code"] if levels else rows["commune_code"])
     if new:
         units = new_units[new_units["code"].isin(codes)]
         table = units[["code", "name", "short_name", "former_district_code", "former_district_name"]].rename(
