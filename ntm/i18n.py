@@ -131,10 +131,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.panel.province": ("Toàn tỉnh", "Province"),
     "map.panel.weakest": ("Tiêu chí yếu nhất", "Weakest criteria"),
     "map.panel.share": ("Tỷ lệ xã đạt", "Share of communes"),
-    "map.panel.near": ("Xã gần đạt chuẩn (17-18 tiêu chí)", "Communes closest to the standard (17-18 criteria)"),
+    "map.panel.near": (
+        "Xã gần đạt chuẩn ({low}-{high} tiêu chí)",
+        "Communes closest to the standard ({low}-{high} criteria)",
+    ),
     "map.panel.near.none": (
-        "Chưa có xã nào đạt 17-18 tiêu chí; các xã chưa đạt chuẩn có nhiều tiêu chí nhất:",
-        "No commune has 17-18 criteria; the communes not yet meeting with the most criteria:",
+        "Chưa có xã nào đạt {low}-{high} tiêu chí; các xã chưa đạt chuẩn có nhiều tiêu chí nhất:",
+        "No commune has {low}-{high} criteria; the communes not yet meeting with the most criteria:",
     ),
     "map.panel.near.all": ("Mọi xã của huyện đã đạt chuẩn.", "Every commune in the district meets the standard."),
     "map.panel.missing": ("Tiêu chí còn thiếu", "Criteria still to meet"),
@@ -215,6 +218,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.detail.count.communes_ntm_model": (
         "Năm {year}: {count} trong {total} xã cũ nay thuộc {name} đạt NTM kiểu mẫu",
         "{year}: {count} of the {total} old communes now forming {name} were model NTM communes",
+    ),
+    "map.detail.own": (
+        "Năm {year}: {level}, đạt {met}/{total} tiêu chí",
+        "{year}: {level}, {met}/{total} criteria met",
     ),
     "map.detail.average": (
         "Năm {year}: bình quân của {total} xã cũ nay thuộc {name}",

@@ -37,23 +37,27 @@ def values(dataset, level: str, metric: str, criterion: str):
     return map_view.level_values(dataset, level, metric, criterion)
 
 
+# Breaks and layers hold the years of one lineage of criteria sets (map_view.map_years): cached per
+# lineage, any of its years (`_year`) gives the same.
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
-def breaks(dataset, level: str, metric: str, criterion: str):
-    return map_view.class_breaks(dataset, metric, criterion, level, values(dataset, level, metric, criterion))
+def breaks(dataset, level: str, metric: str, criterion: str, lineage: str, _year: int):
+    table = values(dataset, level, metric, criterion)
+    return map_view.class_breaks(dataset, metric, criterion, level, table, year=_year)
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
-def layer(dataset, level: str, metric: str, criterion: str, lang: str, shapes_key: str, codes: tuple, _names):
+def layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes: tuple, _names, _year: int):
     return map_view.layer_data(
         dataset,
         level,
         metric,
         criterion,
         lang,
-        breaks(dataset, level, metric, criterion),
+        breaks(dataset, level, metric, criterion, lineage, _year),
         list(codes),
         _names,
         values(dataset, level, metric, criterion),
+        years=map_view.map_years(dataset, _year),
     )
 
 
@@ -66,6 +70,7 @@ def points(dataset, lang: str, levels: tuple[str, ...]):
 def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, levels, note, tiles, _shapes):
     communes, districts, names = _shapes
     codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
+    lineage = map_view.lineage_of(year)
     return map_view.map_payload(
         dataset,
         level,
@@ -76,8 +81,8 @@ def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, s
         communes,
         districts,
         names,
-        breaks=breaks(dataset, level, metric, criterion),
-        layer=layer(dataset, level, metric, criterion, lang, shapes_key, codes, names),
+        breaks=breaks(dataset, level, metric, criterion, lineage, year),
+        layer=layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
         chosen=chosen,
         selected=selected,
         points=points(dataset, lang, levels) if levels is not None else None,
@@ -87,15 +92,13 @@ def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, s
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=16)
-def multiples_spec(dataset, level, metric, criterion, lang, shapes_key, title, _shapes, _layer) -> dict:
+def multiples_spec(dataset, level, metric, criterion, lang, lineage, shapes_key, title, _shapes, _layer, _breaks):
     from ntm.charts.map import small_multiples_frame, small_multiples_spec
 
     shapes, column = _shapes
-    frame = small_multiples_frame(_layer, breaks(dataset, level, metric, criterion), metric, lang)
+    frame = small_multiples_frame(_layer, _breaks, metric, lang)
     label = metric_label(metric, criterion, lang)
-    return small_multiples_spec(
-        shapes, column, frame, breaks(dataset, level, metric, criterion), metric, label, lang, title
-    )
+    return small_multiples_spec(shapes, column, frame, _breaks, metric, label, lang, title)
 
 
 def metric_label(metric: str, criterion: str, lang: str) -> str:
@@ -182,13 +185,14 @@ def district_panel(dataset, year: int, code: str, names: dict, lang: str) -> Non
             orient="index",
         )
     )
-    st.markdown(f"**{t('map.panel.near', lang)}**")
+    low, high = map_view.near_range(year)
+    st.markdown(f"**{t('map.panel.near', lang, low=low, high=high)}**")
     near = map_view.near_standard(dataset, year, code)
     if near.empty:
         st.caption(t("map.panel.near.all", lang))
         return
-    if near["criteria_met"].max() < map_view.NEAR_STANDARD[0]:
-        st.caption(t("map.panel.near.none", lang))
+    if near["criteria_met"].max() < low:
+        st.caption(t("map.panel.near.none", lang, low=low, high=high))
     st.table(
         pd.DataFrame.from_dict(
             {
@@ -276,9 +280,10 @@ level = controls[0].radio(
 )
 level = level or map_view.MAP_LEVELS[0]
 controls[1].select_slider(t("filter.year", f.lang), dataset.years, key=state.MAP_YEAR, on_change=sync_year)
+measures = map_view.map_metrics(f.year)
 metric = controls[2].selectbox(
     t("map.metric", f.lang),
-    map_view.MAP_METRICS,
+    measures,
     key=state.MAP_METRIC,
     bind="query-params",
     format_func=lambda m: metric_label(m, f.criterion, f.lang),
@@ -317,7 +322,7 @@ with right:  # the unit shown first: the map outlines it (from a link too, in th
     with notices:
         page.page_url_notice(
             state.MAP_METRIC,
-            [metric_label(m, f.criterion, f.lang) for m in map_view.MAP_METRICS],
+            [metric_label(m, f.criterion, f.lang) for m in measures],
             t("map.metric", f.lang),
             f.lang,
         )
@@ -394,12 +399,13 @@ with right:
 
 unit_shapes = (communes, "code") if level == "commune" else (frame, "district_code")
 codes = tuple(unit_shapes[0][unit_shapes[1]].astype(str))
-years_layer = layer(dataset, level, metric, f.criterion, f.lang, shapes_key, codes, names)
-first, last = dataset.years[0], dataset.years[-1]
+lineage = map_view.lineage_of(f.year)
+years_layer = layer(dataset, level, metric, f.criterion, f.lang, lineage, shapes_key, codes, names, f.year)
+first, last = years_layer["years"][0], years_layer["years"][-1]
 multiples_title = t("map.multiples.title", f.lang, label=label, first=first, last=last)
 source = t("source.demo", f.lang) if dataset.illustrative else t("map.image.source", f.lang, source=dataset.label)
 image_notes = [t("map.image.illustrative", f.lang) if dataset.illustrative else "", source, note]
-class_breaks = breaks(dataset, level, metric, f.criterion)
+class_breaks = breaks(dataset, level, metric, f.criterion, lineage, f.year)
 
 
 def current_png() -> bytes:
@@ -453,7 +459,19 @@ st.html(
 )
 multiples = st.container(key="map-multiples")
 multiples.vega_lite_chart(
-    multiples_spec(dataset, level, metric, f.criterion, f.lang, shapes_key, multiples_title, unit_shapes, years_layer),
+    multiples_spec(
+        dataset,
+        level,
+        metric,
+        f.criterion,
+        f.lang,
+        lineage,
+        shapes_key,
+        multiples_title,
+        unit_shapes,
+        years_layer,
+        class_breaks,
+    ),
     width="content",
 )
 st.download_button(

@@ -147,9 +147,11 @@ def legend_html(
     chosen: bool = False,
     points: bool = False,
     note: str = "",
+    levels: tuple[str, ...] | None = None,
 ) -> str:
     """The legend's rows: the measure's classes and "no data", the wards' pattern (new communes),
-    the chosen districts' outline, the communes' levels (points) and a note in plain words."""
+    the chosen districts' outline, the communes' levels (points: `levels`, every level when None) and
+    a note in plain words."""
     rows = "".join(
         f'<div><i style="background:{c}"></i>{html.escape(label)}</div>'
         for c, label in zip(palette_for(breaks), class_labels(breaks, metric, lang))
@@ -161,7 +163,7 @@ def legend_html(
         rows += f'<div><i class="ntm-line"></i>{html.escape(t("map.legend.selected", lang))}</div>'
     if points:
         rows += f"<div style='margin-top:4px'><b>{html.escape(t('map.points', lang))}</b></div>"
-        for lv in LEVELS:
+        for lv in levels or LEVELS:
             name = html.escape(t(f"level.{lv}", lang))
             rows += f'<div><i class="ntm-dot" style="background:{PALETTE_LEVELS[lv]}"></i>{name}</div>'
     note_html = f'<div class="ntm-note">{html.escape(note)}</div>' if note else ""
@@ -219,6 +221,7 @@ def layer_payload(
     points: dict | None = None,
     note: str = "",
     base_tiles: bool = False,
+    levels: tuple[str, ...] | None = None,
 ) -> str:
     """The JSON text `ntm.load` takes: `layer` (views.map.layer_data) with the shapes, the year shown,
     the colours, the legend, outlines (`borders`: thin lines, e.g. former districts over the
@@ -245,6 +248,7 @@ def layer_payload(
             chosen=bool(len(chosen_codes)) and outline is not None,
             points=points is not None,
             note=note,
+            levels=levels,
         ),
         "labels": labels or [],
         "labelZoom": label_zoom,

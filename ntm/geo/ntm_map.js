@@ -231,6 +231,7 @@
     legend.querySelector('.ntm-legend-body').innerHTML = p.legend;
     openLegend();
     play.range.max = p.years.length - 1;
+    play.button.disabled = play.range.disabled = p.years.length < 2;  // one year: nothing to play
     if (p.fitKey !== ntm.fitKey) { ntm.fitKey = p.fitKey; fit(p.focus); }
     ntm.show(p.year);
   };

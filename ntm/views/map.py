@@ -23,6 +23,7 @@ import pandas as pd
 import shapely
 
 from ntm import metrics
+from ntm.criteria import as_set
 from ntm.dataset import Dataset, unmet_criteria
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import CATALOGUE, t
@@ -62,6 +63,32 @@ def __getattr__(name: str):
 def new_structure(year: int) -> bool:
     """Whether a year's rows are new communes (assessed on the units in force from 1 July 2025)."""
     return assessment_day(int(year)) >= FIRST_COMMUNE_STRUCTURE_DAY
+
+
+def lineage_of(year: int) -> str:
+    """The lineage of the year's criteria set ("ntm19" to 2025, "ntm2026" from 2026): years of one
+    lineage can be read as one series; "" for a year no set covers."""
+    try:
+        return as_set(int(year)).lineage
+    except ValueError:
+        return ""
+
+
+def map_years(dataset: Dataset, year: int) -> list[int]:
+    """The years the map shows with `year` (played through, one small map each): the dataset's years
+    of the same lineage of criteria sets, as values across lineages are not comparable (19 criteria
+    on the old communes until 2025, 10 on the new ones from 2026)."""
+    lineage = lineage_of(year)
+    return [y for y in dataset.years if lineage_of(y) == lineage] or list(dataset.years)
+
+
+def map_metrics(year: int | None = None) -> tuple[str, ...]:
+    """The map's measures, in the registry's order; those that mean something for the year's criteria
+    set when a year is given (no advanced level from 2026, no modern one before)."""
+    try:
+        return metrics.keys("map", year)
+    except ValueError:
+        return metrics.keys("map")
 
 
 def _old_units(registry: pd.DataFrame) -> pd.DataFrame:
@@ -301,17 +328,37 @@ def integer_metric(metric: str) -> bool:
 
 
 def class_breaks(
-    dataset: Dataset, metric: str, criterion: str = "02", level: str = "district", values: pd.DataFrame | None = None
+    dataset: Dataset,
+    metric: str,
+    criterion: str = "02",
+    level: str = "district",
+    values: pd.DataFrame | None = None,
+    year: int | None = None,
 ) -> tuple[float, ...]:
-    """Breaks fixed across all years, so that colours change only when values do: the metric's own
-    (shares, averages), or whole-number classes up to the largest value of any year at `level`
-    (`values`: level_values of these arguments, when the caller has them)."""
+    """Breaks fixed across the years shown (`map_years` of `year`, all years when None), so that
+    colours change only when values do: the metric's own (shares; averages of criteria met, scaled
+    to the number of criteria of the year's set), or whole-number classes up to the largest value of
+    those years at `level` (`values`: level_values of these arguments, when the caller has them)."""
     fixed = metrics.metric(metric).breaks
     if fixed:
-        return fixed
-    values = (level_values(dataset, level, metric, criterion) if values is None else values)["value"]
-    maximum = float(values.max()) if len(values) else 0.0
+        return _scaled(fixed, metric, year)
+    values = level_values(dataset, level, metric, criterion) if values is None else values
+    if year is not None:
+        values = values[values["year"].isin(map_years(dataset, year))]
+    maximum = float(values["value"].max()) if len(values) else 0.0
     return count_breaks(maximum) if integer_metric(metric) else nice_breaks(maximum)
+
+
+def _scaled(breaks: tuple[float, ...], metric: str, year: int | None) -> tuple[float, ...]:
+    """Breaks of criteria met (up to 19) for a set with another number of criteria: in proportion,
+    whole numbers (2026-2030, 10 criteria: 0, 5, 7, 8, 9, 10)."""
+    if year is None or metrics.metric(metric).column != "criteria_met" or not lineage_of(year):
+        return breaks
+    n = as_set(int(year)).n
+    if n == breaks[-1]:
+        return breaks
+    scaled = tuple(dict.fromkeys(float(round(b * n / breaks[-1])) for b in breaks))
+    return scaled if len(scaled) >= 3 else breaks
 
 
 def class_of(value: float, breaks: tuple[float, ...]) -> int | None:
@@ -395,9 +442,11 @@ def layer_data(
     codes: list[str],
     names: dict[str, str],
     values: pd.DataFrame | None = None,
+    years: list[int] | None = None,
 ) -> dict:
     """Everything the map needs to draw `codes` (the shapes' units, in order) in every year, as
-    plain JSON-able data (`values`: level_values of these arguments, when the caller has them):
+    plain JSON-able data (`values`: level_values of these arguments, when the caller has them;
+    `years`: the years to hold, every year of the dataset when None):
 
     - `years`: the years; `data[year][code]` = [class (None: no data, -1: ward), value text, detail
       text, member statuses (None in a year of new communes)].
@@ -437,6 +486,7 @@ def layer_data(
         for code in codes:
             features[code] = {"name": names.get(code, code), "ward": False, "members": [], "rural": [], "formed": ""}
     new_years = set(dataset.commune_year.loc[new_rows(dataset.commune_year), "year"].astype(int))
+    own = _own_rows(dataset.commune_year) if level == "commune" else {}
     by_year: dict[int, dict[str, dict]] = {}
     for year, code, value, count, communes in zip(
         table["year"], table["code"], table["value"], table["count"], table["communes"]
@@ -447,7 +497,8 @@ def layer_data(
     all_old = sorted({old for olds in member_order.values() for old in olds})
     in_force: dict[int, dict[str, bool]] = {}
     data: dict[str, dict] = {}
-    for year in dataset.years:
+    years = list(dataset.years) if years is None else [int(y) for y in years]
+    for year in years:
         values = by_year.get(year)
         entries = {}
         for code in codes:
@@ -460,6 +511,8 @@ def layer_data(
                 cls = class_of(float(row["value"]), breaks)
                 value_text = format_value(float(row["value"]), metric, lang)
                 detail = _detail(level, metric, criterion, lang, year, year in new_years, short.get(code, code), row)
+                if level == "commune" and year in new_years:
+                    detail = _own_detail(own, year, code, lang)
             member = None
             if level == "commune" and year not in new_years:
                 known = statuses.get((year, code), {})
@@ -471,7 +524,7 @@ def layer_data(
         data[str(year)] = entries
     return {
         "level": level,
-        "years": [int(y) for y in dataset.years],
+        "years": years,
         "features": features,
         "data": data,
         "text": {
@@ -491,6 +544,28 @@ def _member_text(row, lang: str) -> str:
     if row.part == "partial":
         where = f"{where}, {t('map.part.partial', lang)}"
     return f"{row.old_full_name} ({where})"
+
+
+def _own_rows(commune_year: pd.DataFrame) -> dict[tuple[int, str], tuple[str, int, int]]:
+    """(year, code) -> (level, criteria met, criteria of its set) of every row of a new commune."""
+    rows = commune_year[new_rows(commune_year)]
+    counts = (
+        rows["n_criteria"].astype(int)
+        if "n_criteria" in rows.columns
+        else rows["year"].map(lambda y: as_set(int(y)).n if lineage_of(y) else 0)
+    )
+    return {
+        (int(y), str(c)): (lv, int(m), int(n))
+        for y, c, lv, m, n in zip(rows["year"], rows["commune_code"], rows["level"], rows["criteria_met"], counts)
+    }
+
+
+def _own_detail(own: dict, year: int, code: str, lang: str) -> str:
+    """'Năm 2026: Đạt chuẩn, 8/10 tiêu chí đạt' for a new commune's own row."""
+    if (year, code) not in own:
+        return ""
+    level, met, total = own[(year, code)]
+    return t("map.detail.own", lang, year=year, level=t(f"level.{level}", lang), met=met, total=total)
 
 
 def _detail(level: str, metric: str, criterion: str, lang: str, year: int, is_new: bool, name: str, row) -> str:
@@ -518,7 +593,22 @@ def _detail(level: str, metric: str, criterion: str, lang: str, year: int, is_ne
 
 # --- the panel ---------------------------------------------------------------------------------------
 
-NEAR_STANDARD = (17, 18)
+NEAR_STANDARD = (17, 18)  # of 19 criteria: see near_range
+
+
+def near_range(year: int) -> tuple[int, int]:
+    """Criteria met by a commune close to the standard: one or two short of the year's set (17-18 of
+    19 until 2025, 8-9 of 10 from 2026)."""
+    n = as_set(int(year)).n if lineage_of(year) else 19
+    return (n - 2, n - 1)
+
+
+def panel_metrics(year: int) -> tuple[str, ...]:
+    """The panel's rows for a year: the registry's panel metrics that mean something for its set."""
+    try:
+        return metrics.keys("panel", year)
+    except ValueError:
+        return metrics.keys("panel")
 
 
 def district_at(frame: gpd.GeoDataFrame, lat: float, lon: float) -> str | None:
@@ -537,7 +627,7 @@ def against_province(dataset: Dataset, year: int, district: str) -> pd.DataFrame
     """metric, district, province for the panel's headline numbers (the registry's panel metrics)."""
     cy = metrics.select(dataset.commune_year, year)
     here = cy[district_of_rows(cy) == district]
-    shown = metrics.keys("panel")
+    shown = panel_metrics(year)
     return pd.DataFrame(
         {
             "metric": list(shown),
@@ -558,12 +648,12 @@ def weakest_criteria(dataset: Dataset, year: int, district: str, count: int = 5)
 
 
 def near_standard(dataset: Dataset, year: int, district: str, fallback: int = 5) -> pd.DataFrame:
-    """Communes not yet meeting the standard with 17-18 criteria met (when there are none, the
-    `fallback` closest ones): commune_code, name, criteria_met, missing (criterion ids still to
+    """Communes not yet meeting the standard one or two criteria short (17-18 of 19, `near_range`;
+    when there are none, the `fallback` closest ones): commune_code, name, criteria_met, missing (criterion ids still to
     meet), most criteria first."""
     cy = metrics.select(dataset.commune_year, year)
     rows = cy[(district_of_rows(cy) == district) & (cy["level"] == "none").to_numpy()]
-    near = rows[rows["criteria_met"].between(*NEAR_STANDARD)]
+    near = rows[rows["criteria_met"].between(*near_range(year))]
     rows = near if len(near) else rows.nlargest(fallback, "criteria_met", keep="all")
     names = _unit_names(dataset, year)
     table = pd.DataFrame(
@@ -633,7 +723,7 @@ def commune_panel(dataset: Dataset, year: int, code: str, lang: str = "vi") -> d
         else rows.loc[[c for c in formed["old_code"] if c in rows.index]]
     )
     ward = code in wards()
-    shown = metrics.keys("panel")
+    shown = panel_metrics(year)
     headline = pd.DataFrame(
         {
             "metric": list(shown),
@@ -714,7 +804,7 @@ def map_payload(
     caller has it already."""
     from ntm.geo.folium_map import bounds_of, label_points, layer_payload
 
-    breaks = breaks or class_breaks(dataset, metric, criterion, level)
+    breaks = breaks or class_breaks(dataset, metric, criterion, level, year=year)
     label = t(f"map.metric.{metric}", lang, criterion=criterion)
     chosen = tuple(c for c in chosen if c in set(districts["district_code"]))
     outline = districts[districts["district_code"].isin(chosen)] if chosen else None
@@ -732,7 +822,10 @@ def map_payload(
     if outline is not None and len(focus_frame):
         focus_frame = pd.concat([focus_frame[["geometry"]], outline[["geometry"]]])
     if layer is None:
-        layer = layer_data(dataset, level, metric, criterion, lang, breaks, list(shapes[column].astype(str)), names)
+        codes = list(shapes[column].astype(str))
+        layer = layer_data(
+            dataset, level, metric, criterion, lang, breaks, codes, names, years=map_years(dataset, year)
+        )
     return layer_payload(
         layer,
         shapes,
@@ -753,7 +846,16 @@ def map_payload(
         points=points,
         note=note,
         base_tiles=base_tiles,
+        levels=_set_levels(year),
     )
+
+
+def _set_levels(year: int) -> tuple[str, ...] | None:
+    """The levels of the year's criteria set (None when no set covers it)."""
+    try:
+        return as_set(int(year)).levels
+    except ValueError:
+        return None
 
 
 def points_data(dataset: Dataset, lang: str, levels=()) -> dict:

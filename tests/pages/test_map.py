@@ -127,3 +127,24 @@ def test_every_metric_at_both_levels_with_points(lang):
         at.selectbox(key="map_metric").set_value("criterion_share").run()
         assert "Criterion: 02. Transport" in _texts(at, "caption")
         assert at.title[0].value == "Map by former district, 2020"
+
+
+def test_a_year_of_new_communes_shows_each_commune_itself(demo):
+    year = demo.years[-1]
+    if year < 2026:
+        pytest.skip("the data have no year of new communes")
+    at = run_app(MAP, year=year)
+    options = at.selectbox(key="map_metric").options
+    assert "Tỷ lệ xã đạt chuẩn (%)" in options and "Số xã NTM nâng cao (xã)" not in options  # no such level
+    at.selectbox(key="map_commune").set_value(KHANH_KHE).run()
+    assert_clean(at)
+    assert f"Xã Khánh Khê, năm {year}" in [s.value for s in at.subheader]
+    own = " ".join(shown([m.value for m in nodes(at, "markdown")]))
+    assert f"Năm {year}:" in own and "tiêu chí đạt" in own
+    assert "các đơn vị cũ chỉ để tra cứu" in _texts(at, "caption")
+    members = nodes(at, "table")[1].value
+    assert list(members.columns) == ["Huyện cũ"] and len(members) == 5
+    at.radio(key="map_level").set_value("district").run()
+    at.selectbox(key="map_district").set_value("180").run()
+    assert_clean(at)
+    assert "Xã gần đạt chuẩn (8-9 tiêu chí)" in " ".join(m.value for m in nodes(at, "markdown"))

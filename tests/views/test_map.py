@@ -41,7 +41,10 @@ from ntm.views.map import (
     formation,
     layer_data,
     level_values,
+    map_metrics,
     map_payload,
+    map_years,
+    near_range,
     near_standard,
     new_year,
     nice_breaks,
@@ -325,7 +328,10 @@ def test_a_year_of_new_communes_maps_directly(demo, with_flag):
     # 2025 still goes through the crosswalk
     assert table.query("year == 2025 and code == @KHANH_KHE")["communes"].item() == 3
     layer = layer_data(data, "commune", "share_ntm", "02", "vi", SHARE_BREAKS, list(commune_names()), {})
-    assert layer["data"]["2026"][KHANH_KHE][2] == "" and layer["data"]["2026"][KHANH_KHE][3] is None
+    own = rows.loc[KHANH_KHE]
+    level_text = t(f"level.{own['level']}", "vi")
+    assert layer["data"]["2026"][KHANH_KHE][2].startswith(f"Năm 2026: {level_text}, đạt {own['criteria_met']}/")
+    assert layer["data"]["2026"][KHANH_KHE][3] is None  # its own row, no old communes
     assert layer["data"]["2025"][KHANH_KHE][3] is not None
     # the former-district level counts a new commune in its former district
     districts_2026 = level_values(data, "district", "communes_ntm_advanced").query("year == 2026")
@@ -411,7 +417,7 @@ def test_commune_map_html_is_offline_and_within_budget(demo, registry, shapes):
     assert len(data["shapes"]["features"]) == 65 and len(data["borders"]["features"]) == 11
     assert [f["properties"]["c"] for f in data["outline"]["features"]] == ["184"]
     assert KHANH_KHE in data["chosenCodes"] and data["selected"] == KHANH_KHE and data["fitKey"] == "184"
-    assert sorted(data["data"]) == [str(y) for y in demo.years] and data["year"] == 2020
+    assert sorted(data["data"]) == [str(y) for y in map_years(demo, 2020)] and data["year"] == 2020
     legend = data["legend"]
     assert "Phường: không thuộc diện đánh giá NTM" in legend and "Viền đậm: huyện đang chọn" in legend
     assert "Khánh Khê" in legend and "NTM_BOUNDARIES" not in legend and "NTM_BOUNDARIES" not in html
@@ -458,3 +464,17 @@ def test_small_multiples_png_draws_title_years_and_notices(demo, shapes):
     assert [str(y) for y in demo.years] == [a.get_title() for a in figure.axes if a.get_title()]
     assert "Phường: không thuộc diện đánh giá NTM" in texts
     figure.clf()
+
+
+def test_the_map_shows_the_years_of_one_lineage_of_criteria_sets(demo):
+    """19 criteria on the old communes until 2025, 10 on the new ones from 2026: not one series."""
+    old, new = [y for y in demo.years if y <= 2025], [y for y in demo.years if y >= 2026]
+    assert map_years(demo, 2020) == old
+    if new:
+        assert map_years(demo, new[0]) == new
+        layer = layer_data(demo, "commune", "share_ntm", "02", "vi", SHARE_BREAKS, list(commune_names()), {}, years=new)
+        assert layer["years"] == new and sorted(layer["data"]) == [str(y) for y in new]
+    assert "communes_ntm_advanced" in map_metrics(2020) and "communes_ntm_advanced" not in map_metrics(2026)
+    assert class_breaks(demo, "avg_criteria", year=2020) == AVG_BREAKS
+    assert class_breaks(demo, "avg_criteria", year=2026) == (0, 5, 7, 8, 9, 10)  # of 10 criteria
+    assert near_range(2025) == (17, 18) and near_range(2026) == (8, 9)
