@@ -873,6 +873,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chỉ các năm của bộ tiêu chí {phase}: số hiệu tiêu chí của bộ 19 tiêu chí trước đây là tiêu chí khác.",
         "Only the years of the {phase} criteria: the numbers of the earlier 19 criteria are other criteria.",
     ),
+    "criteria.meanings": (
+        "Các tiêu chí của giai đoạn {phase} và yêu cầu của từng tiêu chí ({n} tiêu chí)",
+        "The criteria of {phase} and what each asks ({n} criteria)",
+    ),
     "criteria.glossary_link": (
         "Mỗi tiêu chí yêu cầu gì: Từ điển tiêu chí",
         "What each criterion asks: criteria glossary",

@@ -8,6 +8,7 @@ from ntm.i18n import t
 from ntm.metrics import select
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import criteria as analysis
+from ntm.views import glossary
 
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
@@ -45,5 +46,7 @@ st.caption(t("criteria.trend.help", f.lang))
 if phase.lineage != set_for_year(dataset.years[0]).lineage:
     st.caption(t("criteria.trend.phase", f.lang, phase=phase.id))
 show("trend")
+with st.expander(t("criteria.meanings", f.lang, phase=phase.id, n=phase.n), icon=":material/menu_book:"):
+    st.dataframe(glossary.criteria_table(loaders.criteria_catalogue(), phase.id, f.lang), hide_index=True)
 st.page_link("pages/glossary.py", label=t("criteria.glossary_link", f.lang), icon=":material/menu_book:")
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

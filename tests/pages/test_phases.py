@@ -149,3 +149,11 @@ def test_a_link_to_2026_with_a_2025_comparison_metric_falls_back():
     at.run()
     assert_clean(at)
     assert at.selectbox(key="metric").value == "share_ntm"
+
+
+def test_the_criteria_page_says_what_each_criterion_of_the_year_asks():
+    at = run_app("pages/criteria.py", year=2026)
+    assert_clean(at)
+    (meanings,) = [e for e in at.expander if e.label.startswith("Các tiêu chí của giai đoạn 2026-2030")]
+    table = meanings.dataframe[0].value.set_index("Số")
+    assert len(table) == 10 and "chuyển đổi số" in table.loc["07", "Yêu cầu (tóm tắt)"]
