@@ -34,11 +34,12 @@ def test_districts_page_offers_and_ranks_the_added_metric(demo, extra):
 
 
 def test_map_page_offers_the_added_measure_and_its_panel_row(demo, extra):
-    at = run_app("pages/map.py")
+    at = run_app("pages/map.py", year=2025)
     assert_clean(at)
     assert at.selectbox(key="map_metric").options[-1] == "Số xã đạt từ 15 tiêu chí (xã)"
     at.selectbox(key="map_metric").set_value(KEY).run()
-    assert_clean(at)
+    assert_clean(at)  # at the new-commune level, the default
+    at.radio(key="map_level").set_value("district").run()
     at.selectbox(key="map_district").set_value("180").run()
     assert_clean(at)
     headline = nodes(at, "table")[0].value
