@@ -11,7 +11,8 @@
 # Options (before the command): --processes N (2), --first-port P (8501: processes on P, P+1, ...),
 # --listen ADDRESS:PORT (127.0.0.1:8080, where nginx listens), --state DIR (deploy/run: pid files,
 # logs, the generated nginx.conf, ntm.env with the store's address), --root DIR (systemd: write the
-# files under DIR instead of /, to look at them first).
+# files under DIR instead of /, to look at them first), --option SECTION.NAME=VALUE (a Streamlit option
+# for every process, repeatable, e.g. --option runner.postScriptGC=false).
 # NTM_DATABASE_URL in the environment names an existing store (postgresql+psycopg://user:pass@host/db);
 # without it, `install` creates a local PostgreSQL database and writes its address into STATE/ntm.env.
 set -euo pipefail
@@ -23,9 +24,10 @@ first_port=8501
 listen=127.0.0.1:8080
 state=$here/run
 root=
+options=()
 python=$app/.venv/bin/python
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --listen) listen=$2; shift 2 ;;
     --state) state=$2; shift 2 ;;
     --root) root=$2; shift 2 ;;
+    --option) options+=("--$2"); shift 2 ;;
     -h|--help) usage ;;
     install|start|stop|status|systemd) command=$1; shift ;;
     *) echo "unknown argument: $1" >&2; usage 2 ;;
@@ -139,7 +142,7 @@ EOF
 
 streamlit_args() {  # the same for both modes
   echo "-m streamlit run $app/app.py --server.port $1 --server.address 127.0.0.1 --server.headless true" \
-    "--server.fileWatcherType none --browser.gatherUsageStats false"
+    "--server.fileWatcherType none --browser.gatherUsageStats false ${options[*]}"
 }
 
 # --- install ------------------------------------------------------------------------------------------

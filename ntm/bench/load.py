@@ -36,7 +36,10 @@ exceptions in the deltas, error boxes (`st.error`: the app shows one when a page
 timeouts and disconnects. Each round opens every session at once, runs the interactions without
 pause (`--think` adds one) and closes them; it prints p50/p95/max (nearest rank), the errors, and
 per Streamlit process the CPU used (from /proc/PID/stat) and the resident memory at the end of the
-round (VmRSS in /proc/PID/status).
+round (VmRSS in /proc/PID/status). Streamlit keeps a closed session for server.disconnectedSessionTTL
+(120 s) in case its browser reconnects, so back-to-back rounds also hold the previous rounds' sessions
+(about 1 MB each on the map page); `--option server.disconnectedSessionTTL=5` shows the memory
+without them.
 
 A browser does more than this client: it renders, fetches static files, and custom components
 (the map page's st_folium) may send a value back, which is one more rerun; the widget states of the
@@ -266,10 +269,12 @@ class Session:
         current = self.values.get(key)
         if key == YEAR:
             return self.rng.choice([o for o in options if o != current] or options)
-        while True:
+        chosen: list[str] = []
+        for _ in range(100):  # a different set, nearly always at the first draw
             chosen = sorted(self.rng.sample(options, self.rng.randint(0, min(3, len(options)))))
-            if chosen != sorted(current or []) or len(options) == 0:
-                return chosen
+            if chosen != sorted(current or []):
+                break
+        return chosen
 
 
 def default_value(element) -> str | list[str]:
