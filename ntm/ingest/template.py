@@ -26,7 +26,8 @@ INSTRUCTIONS = [
     "5. Chỉ ghi giá trị, không dùng công thức (nếu có, hãy «Dán đặc biệt › Giá trị»).",
     "6. Dòng của một xã và một năm đã có trong dữ liệu sẽ thay thế dòng cũ; trước khi lưu, trang Nhập dữ liệu "
     "cho xem trước những gì thay đổi.",
-    "7. Cũng nhận bảng dài (mỗi dòng một tiêu chí) với các cột: Mã xã, Năm, Tiêu chí, Đạt, Mức đạt chuẩn, Năm công nhận.",
+    "7. Cũng nhận bảng dài (mỗi dòng một tiêu chí) với các cột: Mã xã, Năm, Tiêu chí, Đạt, Mức đạt chuẩn, "
+    "Năm công nhận.",
 ]
 
 
