@@ -74,14 +74,21 @@ def ARTIFACTS_DIR() -> Path:
 launch_chromium = launch
 
 
+# The script has run to its end (Streamlit's own run state: the status widget shows only after a
+# delay, and the page's title is drawn before the rest) and no element is still a loading skeleton.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && document.querySelectorAll('[data-testid="stMain"] h1').length > 0
+    && !document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]');
+}"""
+
+
 def wait_for_app(page, timeout_ms: int = 30000) -> None:
     """Wait until Streamlit has finished running the script."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelectorAll('[data-testid=\"stMain\"] h1').length > 0",
-        timeout=timeout_ms,
-    )
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
     wait_for_drawn(page, timeout_ms)
 
 
