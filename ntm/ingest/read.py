@@ -48,6 +48,7 @@ MAX_MERGES = 1000  # merged ranges reported per sheet
 KEEP_ROWS = 20
 KEEP_PER_KIND = 100
 MAX_KINDS = 100
+GROUP_ROWS = 10  # rows named for each kind of problem in the grouped list
 
 # First bytes of formats that are not spreadsheets, whatever the file's extension says.
 SIGNATURES = (
@@ -98,6 +99,11 @@ class Problem:
 class Sheet:
     name: str
     rows: list[list[str]]  # rows[i] is spreadsheet row i + 1; "" for an empty cell
+    # Merged ranges as (first row, first column, last row, last column), rows 1-based, columns 0-based:
+    # the validator decides what they mean (a group cell over a two-row header is fine, data is not).
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    # Cells holding a formula (row 1-based, column 0-based): already reported, read as empty.
+    formulas: frozenset = frozenset()
 
 
 def error(
@@ -137,6 +143,33 @@ class _Kind:
     omitted: int = 0
     first_omitted: Problem | None = None
     last_kept: int = -1  # index in ProblemLog.kept
+    first: Problem | None = None
+    places: list = field(default_factory=list)  # (sheet, row) of the first rows, in the order met
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    """Problems of one kind: an example, how many there are and the first rows where they are."""
+
+    severity: str
+    example: Problem
+    count: int
+    places: tuple[tuple[str, int], ...]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def rows_text(self) -> str:
+        """'dòng 3, 5, 9 …' (with the sheet when the rows are on several sheets)."""
+        if not self.places:
+            return ""
+        sheets = {sheet for sheet, _ in self.places}
+        if len(sheets) == 1:
+            text = "dòng " + ", ".join(str(row) for _, row in self.places)
+        else:
+            text = ", ".join(f"«{sheet}» dòng {row}" for sheet, row in self.places)
+        return text + (" …" if self.count > len(self.places) else "")
 
 
 class ProblemLog:
@@ -144,10 +177,11 @@ class ProblemLog:
     (KEEP_PER_KIND at most) are kept and the others counted. `len()` counts every problem added,
     iteration gives the kept ones, `problems()` the kept ones with a summary line per kind cut short."""
 
-    def __init__(self, problems=()):
+    def __init__(self, problems=(), keep_all: bool = False):
         self.kept: list[Problem] = []
         self.kinds: dict[tuple[str, str], _Kind] = {}
         self.total = 0
+        self.keep_all = keep_all  # every problem kept (the problems' Excel file, made on request)
         self.extend(problems)
 
     def append(self, problem: Problem) -> None:
@@ -159,8 +193,12 @@ class ProblemLog:
         if key not in self.kinds and len(self.kinds) >= MAX_KINDS:
             key = (problem.severity, "")
         kind = self.kinds.setdefault(key, _Kind())
+        kind.first = kind.first or problem
+        place = (problem.sheet, problem.row)
+        if problem.row is not None and len(kind.places) < GROUP_ROWS and place not in kind.places:
+            kind.places.append(place)
         row = problem.row if problem.row is not None else ("no row", self.total)
-        if kind.kept < KEEP_PER_KIND and (row in kind.rows or len(kind.rows) < KEEP_ROWS):
+        if self.keep_all or (kind.kept < KEEP_PER_KIND and (row in kind.rows or len(kind.rows) < KEEP_ROWS)):
             kind.rows.add(row)
             kind.kept += 1
             kind.last_kept = len(self.kept)
@@ -178,6 +216,16 @@ class ProblemLog:
 
     def __iter__(self):
         return iter(self.kept)
+
+    def groups(self) -> list["ProblemGroup"]:
+        """One line per kind of problem, errors first, then in the order first met."""
+        groups = [
+            ProblemGroup(kind.first.severity, kind.first, kind.kept + kind.omitted, tuple(kind.places))
+            for kind in self.kinds.values()
+            if kind.first is not None
+        ]
+        groups += [ProblemGroup(p.severity, p, p.count, ()) for p in self.kept if p.count > 1]
+        return sorted(groups, key=lambda group: not group.is_error)
 
     def problems(self) -> list[Problem]:
         after: dict[int, list[Problem]] = {}
@@ -603,24 +651,15 @@ def load_sheets(data: bytes, scans: dict[str, PartScan], name: str = "") -> tupl
                 continue
             if scan.dimension and scan.dimension[1] > MAX_COLUMNS:
                 problems.append(too_wide(scan.dimension[1], title))
+            merges = []
             for ref in scan.merges:
-                top = parse_ref(ref.split(":")[0])
-                if top is None:
-                    continue
-                where = "tiêu đề" if top[0] == 1 else "dữ liệu"
-                problems.append(
-                    error(
-                        f"ô gộp {ref} trong phần {where}.",
-                        sheet=title,
-                        row=top[0],
-                        column=column_letter(top[1] - 1),
-                        suggestion="bỏ gộp ô (Unmerge) và ghi đủ giá trị vào từng ô.",
-                    )
-                )
+                top, bottom = parse_ref(ref.split(":")[0]), parse_ref(ref)
+                if top is not None and bottom is not None:
+                    merges.append((top[0], top[1] - 1, bottom[0], bottom[1] - 1))
             if scan.merge_count > len(scan.merges):
                 problems.append(error(f"trang có {count_text(scan.merge_count)} vùng ô gộp.", sheet=title))
             worksheet.reset_dimensions()  # rows are read to the end (or the limit), not to a wrong dimension
-            rows = []
+            rows, formulas = [], set()
             for row in worksheet.iter_rows(max_col=MAX_COLUMNS):
                 total += 1
                 if len(rows) == MAX_ROWS or total > MAX_ROWS:
@@ -643,10 +682,11 @@ def load_sheets(data: bytes, scans: dict[str, PartScan], name: str = "") -> tupl
                             )
                         )
                         texts.append("")
+                        formulas.add((cell.row, cell.column - 1))
                     else:
                         texts.append(cell_text(cell.value))
                 rows.append(texts)
-            sheets.append(Sheet(title, rows))
+            sheets.append(Sheet(title, rows, tuple(merges), frozenset(formulas)))
     except Exception:  # untrusted input: XML that breaks mid-sheet means a damaged file
         return [], [damaged()]
     finally:

@@ -129,12 +129,21 @@ def test_level_and_header_spellings():
     assert criterion_of_header("Năm") is None and criterion_of_header("TC20") is None
 
 
-def test_level_contradicting_criteria_is_a_warning_not_an_error(registry):
-    table = valid_table()
-    row = next(i for i, r in enumerate(table) if i and r[LEVEL] != "Chưa đạt chuẩn")
+def test_standard_level_a_criterion_short_is_a_warning_not_an_error(registry):
+    table = valid_table(communes=20)
+    row = next(i for i, r in enumerate(table) if i and r[LEVEL] == "Đạt chuẩn NTM")
     result = validate_upload(csv_bytes(edited(table, row, FIRST_TC, "Chưa đạt")), "w.csv", registry)
     assert result.ok
     assert any("chỉ đạt 18/19 tiêu chí" in p.message and p.row == row + 1 for p in result.problems)
+
+
+def test_advanced_level_without_every_criterion_is_an_error_with_its_row(registry):
+    table = valid_table(communes=40)
+    row = next(i for i, r in enumerate(table) if i and r[LEVEL] == "NTM nâng cao")
+    result = validate_upload(csv_bytes(edited(table, row, FIRST_TC, "Chưa đạt")), "w.csv", registry)
+    [problem] = result.errors
+    assert problem.row == row + 1 and problem.column.startswith("X (Mức đạt chuẩn")
+    assert "ghi mức «NTM nâng cao» nhưng chỉ đạt 18/19 tiêu chí" in problem.message
 
 
 def test_hidden_and_empty_sheets_are_reported_and_visible_data_still_read(registry):
