@@ -96,6 +96,15 @@ class Dataset:
         """The registry table whose units are assessed in `year`: the new units from 2026, else the old."""
         return self.new_units if new_geography(year) else self.registry
 
+    def expected_communes(self, year: int) -> pd.DataFrame:
+        """The communes that should report for `year` (rural communes in force on its assessment day;
+        wards are not assessed): code, district_code (the former district of a new commune)."""
+        from ntm.registry import rural_communes
+
+        units = rural_communes(self.units(year), int(year))
+        district = units["former_district_code"] if new_geography(year) else units["district_code"]
+        return pd.DataFrame({"code": units["code"].astype(str).to_numpy(), "district_code": district.astype(str)})
+
     def names(self, year: int, short: bool = False) -> dict[str, str]:
         """{code: name} of the units assessed in `year`."""
         units = self.units(year)

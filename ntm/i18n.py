@@ -935,6 +935,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "deck.map.former": ("Bản đồ tỷ lệ xã đạt chuẩn theo huyện cũ", "Share meeting the standard by former district"),
     "deck.ranking.former": ("Xếp hạng theo huyện cũ", "Former district ranking"),
+    "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
+    "deck.source.targets": ("Mục tiêu", "Targets"),
     "glossary.title": ("Từ điển tiêu chí nông thôn mới", "Glossary of the NTM criteria"),
     "glossary.intro": (
         "Mỗi giai đoạn có bộ tiêu chí và các mức đạt chuẩn riêng; năm {year} thuộc giai đoạn {phase} (thẻ đầu). "
@@ -986,6 +988,95 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "318/QĐ-TTg (2022); QĐ 51/2025/QĐ-TTg (29/12/2025, hiệu lực 15/02/2026); NQ 257/2025/QH15.",
         "Sources: QĐ 491/QĐ-TTg (2009) and 342/QĐ-TTg (2013); QĐ 1980/QĐ-TTg (2016), 691/QĐ-TTg (2018); QĐ "
         "318/QĐ-TTg (2022); QĐ 51/2025/QĐ-TTg (29 Dec 2025, in force 15 Feb 2026); NQ 257/2025/QH15.",
+    ),
+    # --- honest numbers (issues 14 and 15): reporting completeness, what a number counts, ranks -------------
+    "coverage.complete": (
+        "Đã báo cáo năm {year}: {reported}/{expected} xã",
+        "Reported for {year}: {reported} of {expected} communes",
+    ),
+    "coverage.incomplete": (
+        "**Chưa đủ báo cáo năm {year}: {reported}/{expected} xã** ({districts_reported}/{districts} huyện có "
+        "báo cáo). Mọi số liệu của năm này chỉ tính trên {reported} xã đã báo cáo, chưa phải của {scope}.",
+        "**Not everyone has reported for {year}: {reported} of {expected} communes** ({districts_reported} of "
+        "{districts} districts reported). Every figure of this year counts only the {reported} communes that "
+        "reported, not {scope}.",
+    ),
+    "coverage.scope.province": ("toàn tỉnh", "the whole province"),
+    "coverage.scope.districts": ("các huyện đã chọn", "the chosen districts"),
+    "coverage.wards": (
+        " {wards} phường không thuộc diện đánh giá NTM.",
+        " The {wards} wards are not assessed under NTM.",
+    ),
+    "coverage.district": (
+        "{district}: {reported}/{expected} xã đã báo cáo",
+        "{district}: {reported} of {expected} communes reported",
+    ),
+    "coverage.by_district": ("Báo cáo theo huyện năm {year}", "Reports by district, {year}"),
+    "coverage.by_district.former": ("Báo cáo theo huyện cũ năm {year}", "Reports by former district, {year}"),
+    "coverage.partial": (
+        "chỉ tính {reported}/{expected} xã đã báo cáo",
+        "only the {reported} of {expected} communes that reported",
+    ),
+    "col.reported": ("Đã báo cáo", "Reported"),
+    "overview.levels.highest": ("Xã theo mức đạt chuẩn (chỉ mức cao nhất)", "Communes by level (highest level only)"),
+    "overview.levels.help": (
+        "Mỗi xã được đếm một lần, ở mức cao nhất đã đạt. Các thẻ phía trên đếm “từ mức đó trở lên”: xã đạt "
+        "chuẩn NTM gồm cả xã nâng cao và kiểu mẫu ({standard} = {parts}).",
+        "Each commune counts once, at the highest level it reached. The cards above count “this level or "
+        "higher”: communes meeting the standard include advanced and model ones ({standard} = {parts}).",
+    ),
+    "overview.denominators": (
+        "Mục tiêu đặt trên {planned} xã; năm {year} có {communes} xã được đánh giá. {sentence}",
+        "The target was set on {planned} communes; {year} has {communes} communes assessed. {sentence}",
+    ),
+    "overview.districts.order": (
+        "Xếp theo {metric}, cao nhất trước; dòng cuối là toàn tỉnh.",
+        "Sorted by {metric}, highest first; the last row is the whole province.",
+    ),
+    "overview.selected.rank": (
+        "{district}: hạng {rank}/{total} huyện về tỷ lệ xã đạt chuẩn ({value}; toàn tỉnh {province})",
+        "{district}: {rank} of {total} districts on the share meeting the standard ({value}; province {province})",
+    ),
+    "overview.prorata.share": (
+        "Mục tiêu {year} của tỉnh: {target}/{denominator} xã ({share}); phần của lựa chọn, chia theo số xã "
+        "(làm tròn theo phần dư lớn nhất, tổng các huyện bằng mục tiêu của tỉnh): {part} xã.",
+        "The province's {year} target: {target} of {denominator} communes ({share}); the selection's part, "
+        "divided by communes (largest remainders, the districts adding up to the province's): {part} communes.",
+    ),
+    "districts.col.rank.of": ("{rank}/{total}", "{rank} of {total}"),
+    "districts.rank.all": (
+        "Hạng tính trên tất cả {total} huyện; chỉ hiện các huyện đã chọn.",
+        "Ranks are among all {total} districts; only the chosen ones are shown.",
+    ),
+    "measure.communes_ntm": (
+        "Số xã được công nhận đạt chuẩn NTM trở lên (gồm cả xã nâng cao, kiểu mẫu) trên số xã được đánh giá năm đó.",
+        "Communes recognised as meeting the NTM standard or higher (advanced and model included), of the "
+        "communes assessed that year.",
+    ),
+    "measure.avg_criteria": (
+        "Trung bình số tiêu chí mỗi xã đạt, trên các xã được đánh giá năm đó.",
+        "The average number of criteria a commune meets, over the communes assessed that year.",
+    ),
+    "measure.min_criteria": (
+        "Số tiêu chí của xã đạt ít nhất trong các xã được đánh giá.",
+        "The number of criteria met by the commune that meets the fewest.",
+    ),
+    "measure.communes_ntm_advanced": (
+        "Số xã đạt chuẩn NTM nâng cao trở lên (gồm cả xã kiểu mẫu).",
+        "Communes at the advanced level or higher (model communes included).",
+    ),
+    "measure.communes_ntm_model": ("Số xã đạt chuẩn NTM kiểu mẫu.", "Communes at the model level."),
+    "measure.share_communes_ntm": (
+        "Tỷ lệ xã đạt chuẩn NTM trở lên trên số xã được đánh giá (không tính phường).",
+        "Share of the communes assessed (wards excluded) meeting the NTM standard or higher.",
+    ),
+    "measure.share_communes_ntm_advanced": (
+        "Tỷ lệ xã đạt chuẩn NTM nâng cao trở lên trên số xã được đánh giá.",
+        "Share of the communes assessed at the advanced level or higher.",
+    ),
+    "measure.share_communes_ntm_modern": (
+        "Tỷ lệ xã đạt chuẩn NTM hiện đại trên số xã được đánh giá.",
+        "Share of the communes assessed at the modern level.",
     ),
     # --- self-describing downloads (issue 15): the record every file carries (ntm/reports/metadata.py) ---
     "meta.file": ("Tệp", "File"),

@@ -521,3 +521,69 @@ def yearly_series(
     series = aggregate(rows, "year", [metric])[metric]
     series.index = series.index.astype("int64")
     return series.rename_axis(None).rename(metric)
+
+
+# --- reporting completeness ---------------------------------------------------------------------
+# Which communes have reported for a year is data: every metric of a year is computed over the communes
+# that reported, so a page says how many those are of how many exist, by district, before any number.
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Communes that reported for a year of how many should (a selection of districts, or all):
+    `by_district` holds district_code, reported, expected for every district of the selection (those
+    without a single report too), in code order. A unit that reported is counted as existing, so
+    `reported <= expected` always holds."""
+
+    year: int
+    by_district: pd.DataFrame
+
+    @property
+    def reported(self) -> int:
+        return int(self.by_district["reported"].sum())
+
+    @property
+    def expected(self) -> int:
+        return int(self.by_district["expected"].sum())
+
+    @property
+    def complete(self) -> bool:
+        return self.reported == self.expected
+
+    @property
+    def districts_reported(self) -> int:
+        return int((self.by_district["reported"] > 0).sum())
+
+    @property
+    def districts(self) -> int:
+        return len(self.by_district)
+
+    def incomplete_districts(self) -> pd.DataFrame:
+        """The districts where some commune has not reported (none at all first), then by code."""
+        rows = self.by_district[self.by_district["reported"] < self.by_district["expected"]]
+        return rows.sort_values(["reported", "district_code"], kind="stable", ignore_index=True)
+
+
+def coverage(dataset, year: int, districts: Iterable[str] | None = None) -> Coverage:
+    """How many communes reported for `year` of how many exist (`dataset.expected_communes`), by
+    (former) district, for the selected districts (all when None or empty)."""
+    expected = dataset.expected_communes(year)
+    rows = select(dataset.commune_year, year, districts)
+    reported = pd.DataFrame(
+        {"code": rows["commune_code"].astype(str).to_numpy(), "district_code": rows[district_key(rows)].astype(str)}
+    )
+    units = pd.concat([expected, reported], ignore_index=True).drop_duplicates("code")
+    chosen = [str(d) for d in districts or []]
+    if chosen:
+        units = units[units["district_code"].isin(chosen)]
+    did_report = units["code"].isin(set(reported["code"]))
+    table = (
+        pd.DataFrame({"district_code": units["district_code"].to_numpy(), "reported": did_report.to_numpy()})
+        .groupby("district_code", sort=True)
+        .agg(reported=("reported", "sum"), expected=("reported", "size"))
+        .astype("int64")
+    )
+    for code in chosen:
+        if code not in table.index:
+            table.loc[code] = (0, 0)
+    return Coverage(int(year), table.sort_index().rename_axis("district_code").reset_index())

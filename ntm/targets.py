@@ -7,6 +7,7 @@ the metric's 0..1."""
 
 import math
 from dataclasses import dataclass, replace
+from functools import partial
 
 import pandas as pd
 
@@ -77,11 +78,14 @@ class Progress:
 
 
 def recent_pace(series: pd.Series, as_of: int, window: int = PACE_WINDOW) -> float:
-    """Average change per year over the `window` years up to `as_of` (fewer if the series is short)."""
+    """Average change per year over the `window` years up to `as_of` (fewer if the series is short),
+    from the earliest year of the window the series holds: a year nobody reported is skipped, not read."""
     history = series[series.index <= as_of]
-    if len(history) < 2:
+    if len(history) < 2 or as_of not in history.index:
         return float("nan")
-    start = max(as_of - window, int(history.index.min()))
+    start = int(history.index[history.index >= as_of - window].min())
+    if start == as_of:
+        return float("nan")
     return (history[as_of] - history[start]) / (as_of - start)
 
 
@@ -139,11 +143,67 @@ def projection(series: pd.Series, as_of: int, target_year: int) -> pd.Series:
 
 
 def scaled_target(target: float, denominator: float | None, communes: int) -> float:
-    """A province count target carried pro rata to a selection of `communes` communes, rounded
-    up: reaching the province's share needs whole communes."""
+    """A province count target carried pro rata to a selection of `communes` communes, rounded to the
+    nearest whole commune (half up): the selection keeps the province's share. When every district's
+    communes are known, `prorata_target` is used instead: its parts add up to the province's target."""
     if not denominator or pd.isna(denominator):
         return target
-    return float(math.ceil(target * communes / denominator - 1e-9))
+    return float(math.floor(target * communes / denominator + 0.5 + 1e-9))
+
+
+def apportion(total: float, weights) -> dict[str, int]:
+    """`total` (a whole number of communes) divided among keys in proportion to `weights` ({key:
+    communes}) by the largest-remainder method: every part is the floor of its quota or one more, and
+    the parts add up to `total` exactly (ties go to the larger weight, then the key's order)."""
+    weights = {str(k): float(v) for k, v in dict(weights).items()}
+    whole = sum(weights.values())
+    total = int(round(total))
+    if whole <= 0 or not weights:
+        return dict.fromkeys(weights, 0)
+    quotas = {k: total * w / whole for k, w in weights.items()}
+    parts = {k: math.floor(q + 1e-9) for k, q in quotas.items()}
+    left = total - sum(parts.values())
+    order = sorted(weights, key=lambda k: (-(quotas[k] - parts[k]), -weights[k], k))
+    for key in order[:left]:
+        parts[key] += 1
+    return parts
+
+
+def prorata_target(target: float, communes_by_district, districts) -> float:
+    """A province count target's part for `districts`: the target apportioned over every district by
+    its communes (`apportion`), the chosen districts' parts summed. The districts' parts add up to the
+    province's target (a target of 1 model commune is 1 for the province, not 1 per district)."""
+    parts = apportion(target, communes_by_district)
+    return float(sum(parts.get(str(d), 0) for d in districts))
+
+
+def communes_by_district(commune_year: pd.DataFrame, year: int) -> dict[str, int]:
+    """{district: communes assessed in `year`} (former districts from 2026), the weights of pro-rata targets."""
+    from ntm.metrics import district_key, select
+
+    rows = select(commune_year, year)
+    if rows.empty:
+        return {}
+    counts = rows.groupby(district_key(rows), observed=True).size()
+    return {str(k): int(v) for k, v in counts.items()}
+
+
+def communes_per_district(units: pd.DataFrame) -> dict[str, int]:
+    """{district_code: units} of a table with a district_code column (Dataset.expected_communes)."""
+    return {str(k): int(v) for k, v in units.groupby("district_code").size().items()}
+
+
+def target_weights(count_of, denominator, as_of: int, first_year: int) -> dict[str, int]:
+    """{district: communes} to apportion a province count target by: those of the latest year from
+    `as_of` back to `first_year` whose communes add up to the target's `denominator` (the communes the
+    target was set on: 181 for the 2025 target, before the mergers of December 2024), so that each
+    district keeps the province's share; else those of `as_of`. `count_of(year)` gives a year's."""
+    if denominator is not None and not pd.isna(denominator):
+        for year in range(int(as_of), int(first_year) - 1, -1):
+            weights = count_of(year)
+            if weights and sum(weights.values()) == int(denominator):
+                return weights
+    return count_of(int(as_of))
 
 
 def with_pace(p: Progress, pace: float, basis: str) -> Progress:
@@ -181,6 +241,7 @@ def headline_progress(
     districts=None,
     target_year: int | None = None,
     scope: str = "province",
+    expected=None,
 ) -> list[Progress]:
     """Progress of every target of the phase of `as_of` (its last year unless `target_year` says)
     for a selection, for the metrics with a headline card in the registry that apply to the phase's
@@ -188,8 +249,12 @@ def headline_progress(
 
     The series is the phase's lineage only (19-criteria years are never joined to 10-criteria ones);
     in a phase's first year, with no pace of its own, the pace is the previous phase's. For a
-    selection of districts, count targets are carried pro rata to the selection's communes in
-    `as_of`; average, minimum and share targets apply as they are."""
+    selection of districts, count targets are the selection's part of the province's, apportioned
+    over the districts by their communes in `as_of` (largest remainders: the parts add up to the
+    province's target); average, minimum and share targets apply as they are. `communes` is the
+    selection's communes in the year the value is from (the card's denominator). `expected(year)`
+    gives {district: communes that should report} (the registry's, Dataset.expected_communes), the
+    weights of pro-rata targets; without it the communes in the data (a sparse year weighs less)."""
     from ntm.criteria import set_for_year
     from ntm.metrics import keys, metric, select, yearly_series
 
@@ -200,7 +265,7 @@ def headline_progress(
     rows = rows.sort_values("scope", key=lambda s: s != scope, kind="stable").drop_duplicates("metric")
     headline = keys("headline", phase)
     rows = rows.sort_values("metric", key=lambda m: m.map({k: i for i, k in enumerate(headline)}), kind="stable")
-    selection_size = len(select(commune_year, as_of, districts))
+    count_of = expected if expected is not None else partial(communes_by_district, commune_year)
     result = []
     for row in rows.itertuples():
         if row.metric not in headline:
@@ -211,10 +276,13 @@ def headline_progress(
             continue
         target = entry.target_value(row.value)
         denominator = row.denominator if pd.notna(row.denominator) else None
-        if districts and entry.kind == "count":
-            target = scaled_target(target, denominator, selection_size)
-            denominator = selection_size
         found = progress(series, row.metric, target, int(row.year), as_of, denominator)
+        # the communes of the year the value is from: numerator and denominator count the same communes
+        selection_size = len(select(commune_year, found.as_of, districts))
+        if districts and entry.kind == "count":
+            weights = target_weights(count_of, denominator, as_of, phase.first_year)
+            target = prorata_target(target, weights, districts) if weights else target
+            found = progress(series, row.metric, target, int(row.year), as_of, selection_size)
         found = replace(
             found,
             communes=selection_size,

@@ -152,7 +152,14 @@ def district_names(dataset: Dataset) -> dict[str, str]:
 def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -> list:
     from ntm.targets import headline_progress as compute
 
-    return compute(dataset.commune_year, targets(), year, list(districts))
+    return compute(dataset.commune_year, targets(), year, list(districts), expected=expected_by_district(dataset))
+
+
+def expected_by_district(dataset: Dataset):
+    """year -> {district: communes that should report} (the registry's), the weights of pro-rata targets."""
+    from ntm.targets import communes_per_district
+
+    return lambda year: communes_per_district(dataset.expected_communes(year))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=DATASET)

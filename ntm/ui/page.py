@@ -65,6 +65,51 @@ def page_header(dataset: Dataset, title: str, lang: str) -> None:
             notice += " " + t("notice.illustrative.new", lang, year=year)
         st.warning(notice, icon=":material/info:")
     st.title(title)
+    completeness_note(dataset, lang)
+
+
+def completeness_note(dataset: Dataset, lang: str) -> None:
+    """How many communes have reported for the year in view of how many exist (ntm.metrics.coverage):
+    one quiet line when every commune has, a warning with the districts still missing when not."""
+    from ntm import metrics
+    from ntm.formatting import fmt_number
+    from ntm.registry import RURAL_TYPE
+
+    f = state.current_filters(dataset)
+    found = metrics.coverage(dataset, f.year, f.districts)
+    numbers = {
+        "year": f.year,
+        "reported": fmt_number(found.reported, lang=lang),
+        "expected": fmt_number(found.expected, lang=lang),
+    }
+    wards = ""
+    if new_geography(f.year) and not f.districts:
+        count = int((dataset.new_units["type"] != RURAL_TYPE).sum())
+        wards = t("coverage.wards", lang, wards=fmt_number(count, lang=lang)) if count else ""
+    if found.complete:
+        st.caption(t("coverage.complete", lang, **numbers) + ("." + wards if wards else ""))
+        return
+    scope = t("coverage.scope.districts" if f.districts else "coverage.scope.province", lang)
+    text = t(
+        "coverage.incomplete",
+        lang,
+        scope=scope,
+        districts_reported=fmt_number(found.districts_reported, lang=lang),
+        districts=fmt_number(found.districts, lang=lang),
+        **numbers,
+    )
+    names = district_names(dataset)
+    lines = [
+        t(
+            "coverage.district",
+            lang,
+            district=names.get(row.district_code, row.district_code),
+            reported=fmt_number(row.reported, lang=lang),
+            expected=fmt_number(row.expected, lang=lang),
+        )
+        for row in found.incomplete_districts().itertuples()
+    ]
+    st.warning(text + wards + "  \n" + "; ".join(lines), icon=":material/assignment_late:")
 
 
 def url_snapshot() -> dict[str, list[str]]:

@@ -23,11 +23,14 @@ from ntm.paths import DATA
 from ntm.targets import (
     PACE_WINDOW,
     Progress,
+    communes_by_district,
     needed_trajectory,
     previous_pace,
     progress,
     projection,
+    prorata_target,
     scaled_target,
+    target_weights,
     with_pace,
 )
 from ntm.views.page_chart import PageChart, PageInputs
@@ -118,14 +121,17 @@ def district_scope(code: str) -> str:
 
 
 def metric_targets(
-    targets: pd.DataFrame, metric: str, districts=(), communes: int | None = None, years=None
+    targets: pd.DataFrame, metric: str, districts=(), communes: int | None = None, years=None, weights=None
 ) -> pd.DataFrame:
     """Targets of `metric` for a selection (in `years` when given): year, value (in the metric's
     unit: shares as 0..1), denominator, source.
 
     A selection uses its districts' own targets where every selected district has one (counts
     summed; other metrics only for a single district); otherwise the province's, count targets
-    carried pro rata to the selection's `communes`."""
+    carried pro rata to the selection's `communes`: with `weights` (denominator -> {district:
+    communes} of every district, ntm.targets.target_weights) the selection's part of the target
+    apportioned by largest remainders (the districts' parts add up to the province's target), else
+    rounded to the nearest commune."""
     entry = metrics.metric(metric)
     rows = targets[targets["metric"] == metric]
     if years is not None:
@@ -142,9 +148,13 @@ def metric_targets(
             denominator = own["denominator"].sum(min_count=len(own))
             result.append((row.year, float(own["value"].sum()), denominator, own["source"].iloc[0]))
         elif _counts(metric) and communes:
-            result.append(
-                (row.year, scaled_target(float(row.value), row.denominator, communes), float(communes), row.source)
+            shares = weights(row.denominator) if weights is not None else None
+            part = (
+                prorata_target(float(row.value), shares, districts)
+                if shares
+                else scaled_target(float(row.value), row.denominator, communes)
             )
+            result.append((row.year, part, float(communes), row.source))
         else:
             result.append((row.year, entry.target_value(row.value), row.denominator, row.source))
     return pd.DataFrame(result, columns=["year", "value", "denominator", "source"])
@@ -287,7 +297,13 @@ def progress_frame(
             label=labels(values, figures["denominator"]),
         )
     )
-    goals = metric_targets(targets, metric, districts, communes, years=lineage)
+    count_of = partial(communes_by_district, commune_year)
+    first = min(lineage)
+
+    def weights(denominator):
+        return target_weights(count_of, denominator, as_of, first)
+
+    goals = metric_targets(targets, metric, districts, communes, years=lineage, weights=weights)
     parts.append(
         _frame(
             "target",

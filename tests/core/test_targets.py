@@ -60,9 +60,11 @@ def test_trajectory_and_projection():
     assert proj.to_dict() == {2023: 89, 2024: 97, 2025: 105}
 
 
-def test_scaled_target_rounds_up_to_whole_communes():
-    assert scaled_target(115, 181, 19) == 13  # 12.07 -> 13
-    assert scaled_target(12, 181, 19) == 2
+def test_scaled_target_rounds_to_the_nearest_commune_keeping_the_share():
+    assert scaled_target(115, 181, 19) == 12  # 12.07 -> 12 (rounding up gave 13: 68 % against 63.5 %)
+    assert scaled_target(115, 181, 10) == 6  # 6.35 -> 6
+    assert scaled_target(12, 181, 19) == 1  # 1.26 -> 1
+    assert scaled_target(1, 181, 10) == 0  # one model commune for the province is not one per district
     assert scaled_target(15, None, 19) == 15
 
 

@@ -41,4 +41,5 @@ def test_overview_follows_the_district_filter():
     at.multiselect(key="districts").set_value(["180"]).run()
     assert_clean(at)
     assert {m.label: m.value for m in at.metric}["Xã đạt chuẩn NTM"] == "3"
-    assert "Tràng Định: 19 xã" in at.caption[0].value
+    assert any("Tràng Định: 19 xã" in c.value for c in at.caption)
+    assert "Đã báo cáo năm 2025: 19/19 xã" in [c.value for c in at.caption]

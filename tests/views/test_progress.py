@@ -50,10 +50,10 @@ def test_province_targets_keep_their_denominator():
     assert goals[["year", "value", "denominator"]].values.tolist() == [[2022, 9, 20], [2025, 18, 20]]
 
 
-def test_district_selection_gets_pro_rata_count_targets_rounded_up():
+def test_district_selection_gets_pro_rata_count_targets_rounded_to_nearest():
     goals = metric_targets(targets(), "communes_ntm", ["A"], communes=7)
-    # 9 * 7 / 20 = 3.15 -> 4 ; 18 * 7 / 20 = 6.3 -> 7
-    assert goals["value"].tolist() == [4, 7] and goals["denominator"].tolist() == [7, 7]
+    # 9 * 7 / 20 = 3.15 -> 3 ; 18 * 7 / 20 = 6.3 -> 6 (the province's share, not rounded up)
+    assert goals["value"].tolist() == [3, 6] and goals["denominator"].tolist() == [7, 7]
     average = metric_targets(targets(), "avg_criteria", ["A"], communes=7)
     assert average["value"].tolist() == [15]
 
@@ -197,3 +197,20 @@ def test_close_out_of_2021_2025_against_the_official_june_2025_figures(demo):
         "Mẫu số thay đổi: 181 là số xã năm 2021, khi tỉnh đặt mục tiêu 2025; 175 là số xã sau sáp nhập ngày "
         "1/12/2024; từ 1/7/2025 tỉnh còn 61 xã và 4 phường."
     )
+
+
+def test_district_parts_of_a_province_target_add_up_to_it():
+    """With every district's communes known, each district's part is apportioned by largest
+    remainders: the parts add up to the province's target (9 and 18 of 20 communes: 7 + 13 weighs
+    3.15 + 5.85 -> 3 + 6; 6.3 + 11.7 -> 6 + 12)."""
+    weights = {"A": 7, "B": 13}
+
+    def parts(district):
+        table = metric_targets(
+            targets(), "communes_ntm", [district], communes=weights[district], weights=lambda _: weights
+        )
+        return table.set_index("year")["value"]
+
+    a, b = parts("A"), parts("B")
+    assert (a + b).tolist() == [9, 18]
+    assert a.tolist() == [3, 6] and b.tolist() == [6, 12]
