@@ -937,6 +937,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deck.ranking.former": ("Xếp hạng theo huyện cũ", "Former district ranking"),
     "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
     "deck.source.targets": ("Mục tiêu", "Targets"),
+    "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
+    "deck.source.targets": ("Mục tiêu", "Targets"),
     "glossary.title": ("Từ điển tiêu chí nông thôn mới", "Glossary of the NTM criteria"),
     "glossary.intro": (
         "Mỗi giai đoạn có bộ tiêu chí và các mức đạt chuẩn riêng; năm {year} thuộc giai đoạn {phase} (thẻ đầu). "

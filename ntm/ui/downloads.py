@@ -6,6 +6,7 @@ source (the dataset's version and its date, the official figures a chart shows),
 and, while the data are the illustrative demo, the notice; file names are readable
 ('ntm-lang-son-2025-dinh-lap-danh-sach-xa.xlsx'). Files are made only when their button is clicked."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -52,13 +53,25 @@ def _stem(dataset: Dataset, f: state.Filters, what: str) -> str:
     return files.file_stem(f.year, f.districts, loaders.district_names(dataset), what, f.lang)
 
 
+def selected_communes(dataset: Dataset, f: state.Filters) -> pd.DataFrame:
+    """The commune-year rows of the selection, of the levels chosen (all when none)."""
+    selection = metrics.select(dataset.commune_year, f.year, f.districts)
+    return selection[selection["level"].isin(f.levels)] if f.levels else selection
+
+
+def commune_list(dataset: Dataset, f: state.Filters) -> pd.DataFrame:
+    """The selection's communes (of the levels chosen) as the page lists them and downloads them."""
+    communes = selected_communes(dataset, f)
+    names = loaders.district_names(dataset)
+    return exports.commune_table(communes, dataset.registry, names, f.lang, dataset.units(f.year))
+
+
 def selection_tables(dataset: Dataset, f: state.Filters) -> dict[str, pd.DataFrame]:
     """The tables of the current selection, by name: communes, districts, criteria."""
     names = loaders.district_names(dataset)
     selection = metrics.select(dataset.commune_year, f.year, f.districts)
-    communes = selection[selection["level"].isin(f.levels)] if f.levels else selection
     return {
-        "communes": exports.commune_table(communes, dataset.registry, names, f.lang, dataset.units(f.year)),
+        "communes": commune_list(dataset, f),
         "districts": exports.district_export(selection, names, f.lang),
         "criteria": exports.criteria_export(dataset.criteria, selection, loaders.criteria_catalogue(), f.lang, f.year),
     }
@@ -142,21 +155,35 @@ def archive_download(dataset: Dataset, f: state.Filters, tables: dict[str, pd.Da
     )
 
 
-def table_downloads(tables: dict[str, pd.DataFrame], f: state.Filters) -> None:
-    """A section with every table of the selection (see selection_tables), each as CSV and Excel, and
-    the zip of the view's files when the page offered its charts (archive_view)."""
+EXPORT_SECTION = "export-tables"  # the download section's open state (True: open)
+
+
+def table_downloads(tables: Callable[[], dict[str, pd.DataFrame]], f: state.Filters) -> None:
+    """A section with every table of the selection (`tables`, e.g. selection_tables), each as CSV and
+    Excel, and the zip of the view's files when the page offered its charts (archive_view). The
+    tables are built only while the section is open: most runs (a filter change) build none."""
     dataset = loaders.load_active_dataset()
-    with st.expander(t("export.header", f.lang), icon=":material/table_view:"):
-        archive_download(dataset, f, tables)
-        for name, frame in tables.items():
+    section = st.expander(
+        t("export.header", f.lang), icon=":material/table_view:", key=EXPORT_SECTION, on_change="rerun"
+    )
+    if not section.open:
+        st.session_state.pop(state.DOWNLOAD_VIEW, None)
+        return
+    built = tables()
+    with section:
+        archive_download(dataset, f, built)
+        for name, frame in built.items():
             table_download(frame, name, f, dataset)
 
 
 def _builder(dataset: Dataset, f: state.Filters):
-    """A function building the deck later (in the download thread) from inputs read now."""
+    """A function building the deck later (in the download thread) from inputs read now: the data
+    version with the store's import date goes on its title slide, slides and document properties."""
     names = loaders.district_names(dataset)
-    targets, catalogue = loaders.targets(), loaders.criteria_catalogue()
-    return lambda: deck.selection_briefing(dataset, targets, catalogue, names, f.year, f.districts, f.lang)
+    targets, catalogue, version = loaders.targets(), loaders.criteria_catalogue(), data_version(dataset)
+    return lambda: deck.selection_briefing(
+        dataset, targets, catalogue, names, f.year, f.districts, f.lang, version=version
+    )
 
 
 def deck_downloads(dataset: Dataset, f: state.Filters) -> None:

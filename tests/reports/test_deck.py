@@ -1,5 +1,6 @@
 """The briefing deck, reopened: slide count, titles, headline numbers, image slides, the notice."""
 
+from datetime import UTC, datetime
 from io import BytesIO
 
 import pytest
@@ -12,6 +13,7 @@ from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.registry import districts
 from ntm.reports import deck
+from ntm.reports.metadata import CREATOR, format_time
 from ntm.targets import headline_progress, load_targets
 
 TITLES_VI = [
@@ -176,3 +178,76 @@ def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(demo, names, t
     assert [s.shapes.title.text for s in list(prs.slides)[1:]] == titles
     pdf = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
     assert len(pdf.pages) == 8 and "Giai đoạn mới 2026-2030" in pdf.pages[1].extract_text()
+
+
+# --- what the deck says about itself (issue 15) -----------------------------------------------------
+
+DATA_SOURCE_VI = "Nguồn: Dữ liệu minh họa (phiên bản demo)"
+
+
+def test_title_slide_and_properties_carry_source_version_and_date(demo, names):
+    briefing = build(demo, names, 2025, (), "vi")
+    made = format_time(briefing.meta.made_at, "vi")
+    assert briefing.about == (f"Nguồn: Dữ liệu minh họa · Phiên bản dữ liệu: demo · Tạo tệp lúc: {made}",)
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
+    first = " ".join(slide_texts(prs.slides[0]))
+    assert briefing.about[0] in first and t("deck.notice", "vi") in first
+    core = prs.core_properties
+    assert core.title == "Xây dựng nông thôn mới tỉnh Lạng Sơn" and core.author == CREATOR
+    assert core.subject.endswith("Toàn tỉnh (175 xã) · năm 2025")
+    assert core.comments.startswith(briefing.about[0]) and core.language == "vi-VN"
+    assert core.created == briefing.meta.made_at.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    pdf = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
+    assert pdf.metadata.title == core.title and pdf.metadata.author == CREATOR
+    assert pdf.metadata.subject == core.subject
+    assert briefing.about[0] in " ".join(pdf.pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize("year, chosen", [(2025, ()), (2026, ("185",))])
+def test_every_data_slide_names_its_source_and_every_slide_the_notice(demo, names, year, chosen):
+    briefing = build(demo, names, year, chosen, "vi")
+    data_slides = briefing.slides[:-1]  # all but the closing list of sources
+    assert all(slide.source.startswith(DATA_SOURCE_VI) for slide in data_slides)
+    assert all(slide.notice == t("deck.notice", "vi") for slide in briefing.slides)
+    progress = next(s for s in data_slides if s.image is not None)
+    assert "Mục tiêu: " in progress.source  # the targets drawn in the chart
+    if not chosen:  # the province's published figures are drawn too
+        assert "Số liệu chính thức: " in progress.source and "vietnam.vn" in progress.source
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
+    for slide, content in zip(list(prs.slides)[1:], briefing.slides):
+        texts = slide_texts(slide)
+        assert t("deck.notice", "vi") in texts[-1], content.title
+        assert not content.source or content.source in texts[-1], content.title
+    pages = PdfReader(BytesIO(deck.to_pdf(briefing, "vi"))).pages
+    for page, content in zip(pages[1:], data_slides):
+        text = " ".join(page.extract_text().split())
+        assert DATA_SOURCE_VI in text and "không phải số liệu chính thức của từng xã" in text, content.title
+
+
+def test_a_stored_version_is_named_with_its_import_date_and_no_notice(demo, names):
+    from ntm.reports.metadata import DataVersion
+
+    imported = datetime(2026, 3, 12, 3, 0, tzinfo=UTC)
+    briefing = deck.selection_briefing(
+        demo, load_targets(), load_criteria(), names, 2025, (), "en", version=DataVersion("v3", False, imported)
+    )
+    assert briefing.about[0].startswith(
+        "Source: Imported data, version v3 of 2026-03-12 · Data version: v3 (2026-03-12) · File made: "
+    )
+    assert briefing.slides[3].source == "Source: Imported data, version v3 of 2026-03-12"
+    assert not briefing.notice and not any(slide.notice for slide in briefing.slides)
+    prs = Presentation(BytesIO(deck.to_pptx(briefing, "en")))
+    assert not any("illustrative" in text for slide in prs.slides for text in slide_texts(slide))
+
+
+def test_pdf_keeps_the_percent_sign_with_its_number(demo, names):
+    """The target column of the headline slide ('Mục tiêu 2025: 32/181 xã (17,7 %)') used to wrap
+    its '%' onto a line of its own in the PDF."""
+    for year, lang in ((2025, "vi"), (2026, "vi"), (2025, "en")):
+        pdf = PdfReader(BytesIO(deck.to_pdf(build(demo, names, year, (), lang), lang)))
+        for page in pdf.pages:
+            lines = [line.strip() for line in page.extract_text().splitlines()]
+            assert not [line for line in lines if line.startswith("%")], (year, lang)
+        if year == 2025:
+            headline = " ".join(pdf.pages[1].extract_text().replace("\xa0", " ").split())
+            assert ("115/181 xã (63,5 %)" if lang == "vi" else "115 of 181 communes (63.5%)") in headline
