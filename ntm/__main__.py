@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ntm.formatting import fmt_number
 from ntm.ingest.auth import hash_password
-from ntm.ingest.flow import commit, preview, read_only_store
+from ntm.ingest.flow import commit, district_changes, preview, read_only_store
 from ntm.ingest.read import MAX_BYTES, size_problem
 from ntm.ingest.store import StoreError, activate, connect, list_versions
 from ntm.ingest.template import template_bytes
@@ -43,12 +43,24 @@ def run_import(args) -> int:
             status = 1
             continue
         result = preview(engine, data, Path(path).name, registry)
-        for problem in result.validation.problems:
+        validation = result.validation
+        for problem in validation.problems:
             print(("LỖI " if problem.is_error else "CẢNH BÁO ") + problem.describe())
+        for note in validation.notes:
+            print("GHI CHÚ " + note)
+        if validation.groups:
+            print(group_summary(validation))
         if not result.ok:
-            print(f"{path}: không nhập (có {fmt_number(result.validation.error_count)} lỗi).")
+            if args.problems_xlsx:
+                from ntm.ingest.problems_excel import problems_workbook
+
+                out = problems_file(args.problems_xlsx, path, len(args.files))
+                out.write_bytes(problems_workbook(data, Path(path).name, registry))
+                print(f"Đã ghi danh sách lỗi bên cạnh các dòng của tệp vào {out}.")
+            print(f"{path}: không nhập (có {fmt_number(validation.error_count)} lỗi).")
             status = 1
             continue
+        print(district_summary(district_changes(result.change, registry)))
         summary = f"{path}: {len(result.change.added)} xã-năm thêm mới, {len(result.change.replaced)} xã-năm thay thế"
         if args.dry_run:
             print(summary + " (chạy thử, không lưu).")
@@ -56,6 +68,37 @@ def run_import(args) -> int:
         version_id = commit(engine, result, data, Path(path).name, args.user)
         print(summary + f"; đã lưu phiên bản {version_id} (đang dùng).")
     return status
+
+
+def group_summary(validation) -> str:
+    """The problems by kind: how many of each and on which rows first."""
+    lines = [
+        f"Tóm tắt: {fmt_number(validation.error_count)} lỗi, {fmt_number(validation.warning_count)} cảnh báo, "
+        f"{len(validation.groups)} loại:"
+    ]
+    for group in validation.groups:
+        where = f" ({group.rows_text()})" if group.places else ""
+        noun = "lỗi" if group.is_error else "cảnh báo"
+        example = group.example.message if group.example.count == 1 else group.example.message.split("ví dụ: ")[-1]
+        lines.append(f"  - {fmt_number(group.count)} {noun}: {example}{where}")
+    return "\n".join(lines)
+
+
+def district_summary(table) -> str:
+    """Per district and year: what the import adds, replaces, leaves as it was, and the communes reported after it."""
+    lines = ["Thay đổi theo huyện:"]
+    for row in table.itertuples():
+        lines.append(
+            f"  {row.district} {row.year}: {row.added} thêm mới, {row.replaced} thay thế, {row.identical} giống hệt, "
+            f"{row.kept} giữ nguyên; sau khi nhập {row.reported}/{row.communes} xã có số liệu"
+        )
+    return "\n".join(lines)
+
+
+def problems_file(target: str, source: str, files: int) -> Path:
+    """Where the problems' workbook of `source` goes: `target`, or beside it per file when several are imported."""
+    out = Path(target)
+    return out.with_name(f"{out.stem}-{Path(source).stem}{out.suffix or '.xlsx'}") if files > 1 else out
 
 
 def run_versions(args) -> int:
@@ -80,8 +123,17 @@ def run_activate(args) -> int:
 
 
 def run_template(args) -> int:
+    from ntm.criteria import set_for_year
+    from ntm.dataset import new_geography
+
+    try:
+        entry = set_for_year(args.year)
+    except ValueError:
+        print(f"Năm {args.year} không thuộc giai đoạn nào của bộ tiêu chí.", file=sys.stderr)
+        return 1
     Path(args.out).write_bytes(template_bytes(load_registry(), args.year))
-    print(f"Đã ghi tệp mẫu {args.out}.")
+    units = "61 xã mới từ 1/7/2025 (không có 4 phường: không đánh giá NTM)" if new_geography(args.year) else "các xã"
+    print(f"Đã ghi tệp mẫu {args.out}: năm {args.year}, giai đoạn {entry.id}, {entry.n} tiêu chí, {units}.")
     return 0
 
 
@@ -133,6 +185,9 @@ def parser() -> argparse.ArgumentParser:
     command.add_argument("files", nargs="+")
     command.add_argument("--user", default=getpass.getuser())
     command.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
+    command.add_argument(
+        "--problems-xlsx", metavar="TỆP", help="ghi mọi lỗi cạnh các dòng của tệp vào một tệp Excel (khi có lỗi)"
+    )
     command.set_defaults(run=run_import)
     commands.add_parser("versions", help="liệt kê các phiên bản").set_defaults(run=run_versions)
     command = commands.add_parser("activate", help="dùng lại một phiên bản")

@@ -164,6 +164,151 @@ def other_level(label: str) -> str:
     return "NTM nâng cao" if label == "NTM kiểu mẫu" else "NTM kiểu mẫu"
 
 
+def report_with(rows: list[dict], edit=None, **layout) -> bytes:
+    """A district report (two-row merged header, x marks) with `edit(book)` applied to its workbook."""
+    from import_fixtures import district_report
+    from openpyxl import load_workbook
+
+    data = district_report(rows, **layout)
+    if edit is None:
+        return data
+    book = load_workbook(io.BytesIO(data))
+    edit(book.active)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def changed_rows(rows: list[dict], index: int, **values) -> list[dict]:
+    copy = [dict(row, met=dict(row["met"])) for row in rows]
+    copy[index].update(values)
+    return copy
+
+
+def all_met(rows: list[dict], index: int, level: str) -> list[dict]:
+    return changed_rows(rows, index, met=dict.fromkeys(rows[index]["met"], True), level=level)
+
+
+REPORT_FIRST_ROW = 5  # a district report's first data row: title, blank line, two header rows
+REPORT_FIRST_TC = 5  # its first criterion column (0-based): STT, code, name, district, year
+
+
+def set_cell(row: int, column: int, value):
+    """An edit writing `value` in a cell (row 1-based, column 0-based)."""
+
+    def edit(sheet):
+        sheet.cell(row, column + 1).value = value
+
+    return edit
+
+
+def clear_criterion_names(sheet) -> None:
+    """The row under «Các tiêu chí» left empty: the group cell names no column."""
+    for column in range(REPORT_FIRST_TC, REPORT_FIRST_TC + 19):
+        sheet.cell(REPORT_FIRST_ROW - 1, column + 1).value = None
+
+
+def seven_faults() -> bytes:
+    """A district report with eight faults of seven kinds; every one must be reported at once."""
+    from import_fixtures import district_rows
+
+    rows = district_rows("Đình Lập", 2025)
+    rows = changed_rows(rows, 0, code="", name="Bắc Xaa")  # unknown commune, in Đình Lập
+    rows = changed_rows(rows, 2, year=2030)  # after the current year
+    rows = all_met(rows, 3, "Chưa đạt chuẩn")  # 19/19 but not yet
+    rows = changed_rows(rows, 4, level="NTM nâng cao", recognised=2024)  # advanced, criteria short
+    rows = changed_rows(rows, 6, code=rows[5]["code"], name=rows[5]["name"])  # the same commune twice
+    nearly = dict.fromkeys(rows[4]["met"], True)
+    nearly["07"] = False
+    rows[4]["met"] = nearly
+
+    def edit(sheet):
+        sheet.cell(REPORT_FIRST_ROW + 1, REPORT_FIRST_TC + 1).value = "co"  # not the vocabulary
+        sheet.cell(REPORT_FIRST_ROW + 7, REPORT_FIRST_TC + 3).value = '=IF(1,"x","")'  # a formula
+        sheet.merge_cells(start_row=REPORT_FIRST_ROW + 8, start_column=3, end_row=REPORT_FIRST_ROW + 9, end_column=3)
+
+    return report_with(rows, edit)
+
+
+SEVEN_FAULTS = (
+    "không tìm thấy xã «Bắc Xaa» trong danh mục",
+    "giá trị «co» không phải là Đạt / Chưa đạt",
+    "năm 2030 sau năm hiện tại",
+    "đạt đủ 19/19 tiêu chí nhưng ghi mức «Chưa đạt chuẩn»",
+    "ghi mức «NTM nâng cao» nhưng chỉ đạt 18/19 tiêu chí",
+    "bị ghi hai lần",
+    "chứa công thức thay vì giá trị",
+    "ô gộp C13:C14 trong phần dữ liệu",
+)
+
+
+def phase_cases() -> list[tuple[str, bytes, str]]:
+    """Files whose year, criteria and units do not agree, and the plausibility checks (issue 14 point 4,
+    issue 13 point 5)."""
+    from import_fixtures import district_rows, new_commune_rows
+
+    old, new = district_rows("Đình Lập", 2025), new_commune_rows("Đình Lập", 2026)
+    as_2026 = [dict(row, year=2026) for row in old]
+    as_2024 = [dict(row, year=2024) for row in new]
+    advanced_2026 = all_met(new, 0, "NTM nâng cao")
+    advanced_2026[0]["recognised"] = 2026
+    ward = changed_rows(new, 0, code="05977", name="Đông Kinh")
+    return [
+        ("year_2026_with_19_criteria.xlsx", report_with(as_2026), "năm 2026 thuộc giai đoạn 2026-2030"),
+        ("year_2024_with_10_criteria.xlsx", report_with(as_2024), "nhưng năm 2024 trước giai đoạn 2026-2030"),
+        ("year_after_current.xlsx", report_with(changed_rows(old, 1, year=2030)), "năm 2030 sau năm hiện tại"),
+        (
+            "all_met_not_yet.xlsx",
+            report_with(all_met(old, 0, "Chưa đạt chuẩn")),
+            "đạt đủ 19/19 tiêu chí nhưng ghi mức «Chưa đạt chuẩn»",
+        ),
+        (
+            "advanced_short.xlsx",
+            report_with(changed_rows(old, 0, level="NTM nâng cao", recognised=2023)),
+            "ghi mức «NTM nâng cao» nhưng chỉ đạt",
+        ),
+        (
+            "co_without_accent.xlsx",
+            report_with(old, set_cell(REPORT_FIRST_ROW, REPORT_FIRST_TC + 2, "co")),
+            "có phải là «có»? Hệ thống không tự đoán",
+        ),
+        (
+            "dat_without_accent.csv",
+            csv_bytes(edited(valid_table(), 1, FIRST_TC, "Dat")),
+            "chỉ nhận «Đạt», «x»",
+        ),
+        (
+            "level_of_another_phase.xlsx",
+            report_with(advanced_2026),
+            "không có trong bộ tiêu chí giai đoạn 2026-2030",
+        ),
+        ("ward_2026.xlsx", report_with(ward), "«Phường Đông Kinh» là phường, không tham gia xét nông thôn mới"),
+        (
+            "unknown_commune_in_district.xlsx",
+            report_with(changed_rows(old, 0, code="", name="Bắc Xaa")),
+            "có phải là «Xã Bắc Xa» (Huyện Đình Lập, mã 06619)",
+        ),
+        (
+            "blank_with_dat_and_chua_dat.xlsx",
+            report_with(
+                old, lambda sheet: setattr(sheet.cell(REPORT_FIRST_ROW, REPORT_FIRST_TC + 1), "value", None), marks=""
+            ),
+            "ô trống: chưa ghi kết quả tiêu chí",
+        ),
+        (
+            "merged_data_cell.xlsx",
+            report_with(old, lambda sheet: sheet.merge_cells("C6:C7")),
+            "ô gộp C6:C7 trong phần dữ liệu",
+        ),
+        (
+            "group_cell_without_names.xlsx",
+            report_with(old, clear_criterion_names),
+            "không tìm thấy cột tiêu chí nào",
+        ),
+        ("seven_faults.xlsx", seven_faults(), SEVEN_FAULTS[0]),
+    ]
+
+
 @functools.cache
 def build_cases() -> list[tuple[str, bytes, str]]:
     """(file name, content, expected message fragment) for every bad file."""
@@ -296,7 +441,7 @@ def build_cases() -> list[tuple[str, bytes, str]]:
         ("too_many_rows.csv", csv_bytes(table[:1] + [table[1]] + [[""]] * MAX_ROWS), "có hơn 50.000 dòng"),
         ("every_row_wrong.csv", csv_bytes(all_rows_wrong(2000)), "lỗi cùng loại khác"),
     ]
-    return cases
+    return cases + phase_cases()
 
 
 def build_corpus(directory: Path) -> list[tuple[Path, str]]:

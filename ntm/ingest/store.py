@@ -126,7 +126,8 @@ class Change:
     criteria: pd.DataFrame
     levels: pd.DataFrame
     added: pd.DataFrame  # commune_code, year
-    replaced: pd.DataFrame
+    replaced: pd.DataFrame  # commune-years already stored: the file's rows replace them
+    identical: pd.DataFrame | None = None  # of those replaced, the ones whose values do not change
 
 
 @dataclass(frozen=True)
@@ -385,12 +386,32 @@ def plan_change(engine: Engine | None, criteria: pd.DataFrame, levels: pd.DataFr
 
     merged_criteria = pd.concat([keep(old_criteria), criteria], ignore_index=True)
     merged_levels = pd.concat([keep(old_levels), levels], ignore_index=True)
+    before, after = signatures(old_criteria, old_levels), signatures(criteria, levels)
+    same = [
+        before.get((c, int(y))) == after.get((c, int(y))) for c, y in zip(replaced["commune_code"], replaced["year"])
+    ]
     return Change(
         merged_criteria.sort_values(keys + ["criterion_id"], ignore_index=True),
         merged_levels.sort_values(keys, ignore_index=True),
         added,
         replaced,
+        replaced[pd.Series(same, index=replaced.index, dtype=bool)].reset_index(drop=True),
     )
+
+
+def signatures(criteria: pd.DataFrame, levels: pd.DataFrame) -> dict[tuple[str, int], tuple]:
+    """{(commune, year): (level, recognised year, criteria met)}: what a commune-year says."""
+    met = criteria[criteria["met"].astype(bool)]
+    met_ids = met.groupby(["commune_code", met["year"].astype(int)])["criterion_id"].agg(
+        lambda ids: ",".join(sorted(ids))
+    )
+    met_of = {(c, int(y)): ids for (c, y), ids in met_ids.items()}
+    return {
+        (c, int(y)): (level, None if pd.isna(recognised) else int(recognised), met_of.get((c, int(y)), ""))
+        for c, y, level, recognised in zip(
+            levels["commune_code"], levels["year"], levels["level"], levels["recognised_year"]
+        )
+    }
 
 
 def _records(table: pd.DataFrame, version_id: int) -> list[dict]:

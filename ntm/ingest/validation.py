@@ -255,8 +255,9 @@ def find_header(sheet: Sheet) -> tuple[int, int] | None:
         return None
     best, best_score = (starts[0], 1), 0
     for start in starts:
-        for height in (1, 2):
-            if start + height > len(sheet.rows) or height == 2 and numbers_columns(sheet, start):
+        spans = any(top - 1 == start and bottom - 1 > start for top, _, bottom, _ in sheet.merges)
+        for height in (2,) if spans else (1, 2):
+            if start + height > len(sheet.rows) or height == 2 and numbers_columns(sheet, start) and not spans:
                 continue
             score = label_score(header_labels(sheet, start, height))
             if score > best_score:
@@ -418,8 +419,9 @@ class CommuneResolver:
             )
             close = [(score, code) for score, code in reversed(scored) if score >= 0.6][:3]
             if close:
+                old = " cũ" if self.new else ""
                 options = [
-                    f"«{self.registry[c]['name']}» ({self.registry[c]['district_name']}, mã {c})" for _, c in close
+                    f"«{self.registry[c]['name']}» ({self.registry[c]['district_name']}{old}, mã {c})" for _, c in close
                 ]
                 return "có phải là " + " hoặc ".join(options) + "?"
         return "kiểm tra lại tên theo danh mục đơn vị hành chính."
@@ -552,7 +554,9 @@ def set_named(entry: CriteriaSet) -> str:
     return f"bộ {entry.n} tiêu chí giai đoạn {entry.id} ({entry.decision})"
 
 
-def set_problems(sheet: Sheet, columns: Columns, rows_of: dict[int, list[int]]) -> tuple[list[Problem], set[int]]:
+def set_problems(
+    sheet: Sheet, columns: Columns, rows_of: dict[int, list[int]], this_year: int
+) -> tuple[list[Problem], set[int]]:
     """Years whose criteria set is not the one the sheet's criterion columns hold (a 2026 row with
     the 19 columns of 2021-2025, a 2024 row with the 10 of 2026-2030): one error per year, with
     the first rows; the years refused."""
@@ -562,7 +566,7 @@ def set_problems(sheet: Sheet, columns: Columns, rows_of: dict[int, list[int]]) 
     problems, refused = [], set()
     for year, rows in sorted(rows_of.items()):
         entry = set_for_year(year)
-        if set(entry.criteria) <= ids and ids <= set(entry.criteria):
+        if year > this_year or set(entry.criteria) <= ids and ids <= set(entry.criteria):
             continue
         same = [s for s in criteria_sets() if set(s.criteria) == ids]
         held = min(same, key=lambda s: min(abs(year - s.first_year), abs(year - s.last_year))) if same else None
@@ -827,7 +831,7 @@ def read_wide(
         before = len(problems)
         year = read_year(sheet, number, row, columns, ctx.this_year, problems)
         entry = set_for_year(year) if year is not None else None
-        code = read_commune(sheet, number, row, columns, ctx.resolver(year), problems)
+        code = None if year in refused else read_commune(sheet, number, row, columns, ctx.resolver(year), problems)
         met = {}
         for (criterion, index), text in zip(criteria, values):
             value = parse_met(text)
@@ -946,7 +950,7 @@ def read_sheet(sheet: Sheet, ctx: Context, problems: ProblemLog, only_sheet: boo
         return []
     problems.extend(merge_problems(sheet, columns))
     problems.extend(header_problems)
-    mismatch, refused = set_problems(sheet, columns, rows_of)
+    mismatch, refused = set_problems(sheet, columns, rows_of, ctx.this_year)
     structure = structure_problems(sheet, columns, entry, mismatch_found=bool(mismatch))
     problems.extend(structure)
     problems.extend(mismatch)

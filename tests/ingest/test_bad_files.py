@@ -2,7 +2,7 @@
 
 import pytest
 from import_fixtures import valid_xlsx
-from make_bad_files import build_cases, build_corpus
+from make_bad_files import SEVEN_FAULTS, build_cases, build_corpus
 
 from ntm.__main__ import main
 from ntm.ingest.read import KEEP_PER_KIND
@@ -47,7 +47,18 @@ def test_a_file_wrong_on_every_row_prints_its_first_rows_and_a_count(corpus, sto
     path, _ = corpus["every_row_wrong.csv"]
     assert main(["--database", store, "import", str(path), "--user", "test"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == KEEP_PER_KIND + 2
+    assert len(lines) == KEEP_PER_KIND + 4
     assert lines[0].startswith("LỖI trang «every_row_wrong.csv», dòng 2, cột E (TC01. Quy hoạch): giá trị «?»")
-    assert lines[-2].startswith("LỖI trang «every_row_wrong.csv»: và 37.900 lỗi cùng loại khác (từ dòng 7)")
+    assert lines[-4].startswith("LỖI trang «every_row_wrong.csv»: và 37.900 lỗi cùng loại khác (từ dòng 7)")
+    assert lines[-3] == "Tóm tắt: 38.000 lỗi, 0 cảnh báo, 1 loại:"
+    assert lines[-2].startswith("  - 38.000 lỗi: giá trị «?» không phải là Đạt / Chưa đạt. (dòng 2, 3, 4, 5, 6, 7, 8")
     assert lines[-1] == f"{path}: không nhập (có 38.000 lỗi)."
+
+
+def test_a_file_with_eight_faults_reports_every_one_at_once(corpus, store, capsys):
+    path, _ = corpus["seven_faults.xlsx"]
+    assert main(["--database", store, "import", str(path), "--user", "test"]) == 1
+    output = capsys.readouterr().out
+    for message in SEVEN_FAULTS:
+        assert message in output, message
+    assert "Tóm tắt: 8 lỗi, 0 cảnh báo, 8 loại:" in output
