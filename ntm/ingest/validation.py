@@ -502,6 +502,7 @@ class MappingNeed:
     headers: tuple[str, ...]  # every column's label ("" for none)
     missing: tuple[str, ...]  # fields ("code", "year", "level" …) and criterion ids ("05")
     mapped: tuple[tuple[str, int], ...]  # what was found (slot, column index)
+    criteria_set: str = ""  # the set whose criteria are asked for
 
 
 @dataclass
@@ -512,6 +513,7 @@ class Context:
     mapping: dict
     notes: list[str] = field(default_factory=list)
     needs: list[MappingNeed] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)  # of every data sheet's header
 
     def resolver(self, year: int | None) -> CommuneResolver:
         return self.new if year is not None and new_geography(year) else self.old
@@ -669,7 +671,7 @@ def mapping_need(sheet: Sheet, columns: Columns, entry: CriteriaSet) -> MappingN
     if not missing:
         return None
     mapped = tuple(sorted(fields.items())) + tuple(sorted(columns.criteria.items()))
-    return MappingNeed(sheet.name, columns.fingerprint, tuple(columns.headers), tuple(missing), mapped)
+    return MappingNeed(sheet.name, columns.fingerprint, tuple(columns.headers), tuple(missing), mapped, entry.id)
 
 
 def read_year(
@@ -944,6 +946,7 @@ def read_sheet(sheet: Sheet, ctx: Context, problems: ProblemLog, only_sheet: boo
     columns, _ = map_columns(sheet, start, height, None, ctx.mapping)
     entry, rows_of = sheet_set(sheet, columns)
     columns, header_problems = map_columns(sheet, start, height, entry, ctx.mapping)
+    ctx.fingerprints.append(columns.fingerprint)
     fields = columns.fields
     if "code" not in fields and "name" not in fields and not (only_sheet or columns.criteria):
         problems.append(warning("trang không có cột «Mã xã» hoặc «Tên xã», bỏ qua.", sheet.name))
@@ -1000,6 +1003,7 @@ class Validation:
     notes: list[str] = field(default_factory=list)  # how the file was read (blank cells as not met …)
     needs: list[MappingNeed] = field(default_factory=list)  # sheets whose columns the user may choose
     sheets: list[Sheet] = field(default_factory=list)  # the cells read, for the problems' Excel file
+    fingerprints: list[str] = field(default_factory=list)  # the data sheets' header shapes
 
     @property
     def ok(self) -> bool:
@@ -1061,7 +1065,9 @@ def validate_sheets(
             error("tệp không có dòng số liệu nào.", suggestion="điền số liệu vào tệp mẫu, bắt đầu từ dòng 2.")
         )
     criteria, levels = to_tables(records)
-    return Validation(criteria, levels, problems.problems(), problems.groups(), ctx.notes, ctx.needs, sheets)
+    return Validation(
+        criteria, levels, problems.problems(), problems.groups(), ctx.notes, ctx.needs, sheets, ctx.fingerprints
+    )
 
 
 def validate_upload(
