@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from pptx import Presentation
 
 from ntm import metrics
+from ntm.i18n import t
 from ntm.targets import headline_progress, load_targets
 from ntm.views.overview import progress_card
 
@@ -71,10 +72,12 @@ def test_district_in_url_copied_link_and_downloads(app_url, chromium, expected, 
         copied.get_by_role("button", name="Theo huyện · CSV").click()
     data = download.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    table = pd.read_csv(StringIO(data.decode("utf-8-sig")))
-    assert table["Huyện / thành phố"].tolist() == [DISTRICT]
-    assert table["Xã đạt chuẩn"].tolist() == [expected["district_ntm"]]
-    assert table["Số xã"].tolist() == [expected["district_communes"]]
+    table = pd.read_csv(StringIO(data.decode("utf-8-sig")), comment="#")
+    district_column = t("col.former_district" if expected["year"] >= 2026 else "col.district", "vi")
+    row = table[table[district_column] == DISTRICT]
+    assert set(table[district_column]) <= {DISTRICT, t("scope.province", "vi")}
+    assert row["Xã đạt chuẩn"].tolist() == [expected["district_ntm"]]
+    assert row["Số xã"].tolist() == [expected["district_communes"]]
 
     with copied.expect_download(timeout=60000) as download:
         copied.get_by_role("button", name="Tải PowerPoint (.pptx)").click()
@@ -94,19 +97,22 @@ def test_district_in_url_copied_link_and_downloads(app_url, chromium, expected, 
 
 
 def test_english_switch_is_kept_in_the_url_and_reset(app_url, chromium, expected):
+    """A 2025 link (criterion 05 of 2021-2025 is 'Trường học') switched to English keeps every filter."""
     page = chromium.new_page(viewport={"width": 1600, "height": 1100})
-    page.goto(f"{app_url}/?districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh&criterion=05.+Tr%C6%B0%E1%BB%9Dng+h%E1%BB%8Dc")
+    page.goto(
+        f"{app_url}/?year=2025&districts=Tr%C3%A0ng+%C4%90%E1%BB%8Bnh&criterion=05.+Tr%C6%B0%E1%BB%9Dng+h%E1%BB%8Dc"
+    )
     wait_for_app(page)
     page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
-    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text(f"Overview, {expected['year']}")
+    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Overview, 2025")
     page.wait_for_function("() => location.search.includes('lang=English')")
     query = parse_qs(urlparse(page.url).query)
     assert query["districts"] == [DISTRICT]
     assert query["criterion"] == ["05. Schools"]
-    expect(page.locator(METRIC).first).to_have_text(expected["district"])
+    assert query["year"] == ["2025"]
 
     page.get_by_role("button", name="Reset filters").click()
-    expect(page.locator(METRIC).first).to_have_text(expected["province"], timeout=20000)
+    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text(f"Overview, {expected['year']}", timeout=20000)
     page.wait_for_function("() => !location.search.includes('districts=')")
     assert "lang=English" in page.url
     assert page.locator("[data-testid='stAlert']").filter(has_text="not valid").count() == 0
@@ -140,7 +146,7 @@ def test_presentation_mode_hides_the_sidebar(app_url, chromium, expected):
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
     expect(page.locator(METRIC).first).to_have_text(expected["province"])
     page.get_by_text("Bản đồ", exact=True).click()
-    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Bản đồ tỷ lệ xã đạt chuẩn theo huyện")
+    expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Bản đồ tỷ lệ xã đạt chuẩn theo huyện cũ")
     expect(page.locator("[data-testid='stMain'] img").first).to_be_visible(timeout=20000)
     page.get_by_role("button", name="Thoát chế độ trình chiếu").click()
     expect(page.locator("[data-testid='stSidebar']")).to_be_visible(timeout=20000)
