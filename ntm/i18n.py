@@ -416,6 +416,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không tìm thấy xã nào có tên “{query}” trong lựa chọn hiện tại. Hãy thử tên khác hoặc bỏ lọc huyện.",
         "No commune named “{query}” in the current selection. Try another name or clear the district filter.",
     ),
+    "commune.moved": (
+        "“{query}” là tên xã trước ngày 1/7/2025: {moves}. Danh sách dưới đây là xã mới tương ứng.",
+        "“{query}” names a commune before 1 July 2025: {moves}. The list below holds the new commune it went into.",
+    ),
+    "commune.moved.one": ("{old} (huyện {district} cũ) nay thuộc {new}", "{old} (former {district}) is now in {new}"),
     "commune.none.levels": (
         "Không có xã nào ở mức đạt chuẩn đã chọn trong lựa chọn hiện tại. Hãy bỏ lọc mức hoặc huyện.",
         "No commune at the chosen levels in the current selection. Clear the level or district filter.",

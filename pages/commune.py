@@ -41,6 +41,16 @@ query = st.text_input(
     placeholder=t("commune.search.placeholder", f.lang),
 )
 found = communes.search(index, query) if query.strip() else index
+if new and query.strip() and found.empty:  # an old commune's name: the new commune it went into
+    found, moves = communes.found_by_former_name(dataset, index, query)
+    if moves:
+        described = "; ".join(
+            t("commune.moved.one", f.lang, old=m["old"], district=m["district"], new=", ".join(m["new"])) for m in moves
+        )
+        st.info(
+            t("commune.moved", f.lang, query=page.literal(query), moves=page.literal(described)),
+            icon=":material/merge:",
+        )
 if f.levels:
     st.caption(
         t(

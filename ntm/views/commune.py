@@ -10,19 +10,14 @@ side by side and never added into its own series; an old commune's names the new
 from functools import partial
 
 import pandas as pd
-from unidecode import unidecode
 
 from ntm.criteria import criterion_labels, set_by_id
 from ntm.dataset import criterion_columns, new_geography, row_sets, unmet_criteria
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.metrics import district_key, format_metric, select, summary
+from ntm.text import fold
 from ntm.views.page_chart import PageChart, PageInputs, page_chart
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics ('Đình Lập' -> 'dinh lap'), spaces collapsed."""
-    return " ".join(unidecode(str(text)).lower().split())
 
 
 def _geography(commune_year: pd.DataFrame, new: bool) -> pd.DataFrame:
@@ -213,6 +208,27 @@ def successors(dataset, old_code: str) -> list[tuple[str, str]]:
         return []
     names = dict(zip(dataset.new_units["code"], dataset.new_units["name"]))
     return [(code, names.get(code, code)) for code in codes]
+
+
+def found_by_former_name(dataset, index: pd.DataFrame, query: str) -> tuple[pd.DataFrame, list[dict]]:
+    """A search among the new communes (`index`, from 2026) that names an old commune instead: the
+    new communes those old communes went into on 1 July 2025 (rows of `index`), and one record per
+    old commune found (its name, its district, the names of the new communes) for the page to say so."""
+    in_index = set(index["code"])
+    moves = []
+    for row in search(commune_index(dataset.registry, dataset.commune_year), query).itertuples():
+        went = [(code, name) for code, name in successors(dataset, row.code) if code in in_index]
+        if went:
+            moves.append(
+                {
+                    "old": row.name,
+                    "district": row.district_name,
+                    "codes": [c for c, _ in went],
+                    "new": [n for _, n in went],
+                }
+            )
+    codes = list(dict.fromkeys(code for move in moves for code in move["codes"]))
+    return index[index["code"].isin(codes)].reset_index(drop=True), moves
 
 
 def scorecard_charts(

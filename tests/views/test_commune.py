@@ -4,12 +4,14 @@ import pandas as pd
 from apptest_helpers import assert_clean, nodes, run_app
 
 from ntm.criteria import CRITERION_IDS
+from ntm.registry import successor_of
 from ntm.views.commune import (
     commune_index,
     context_table,
     criteria_grid,
     district_context,
     fold,
+    found_by_former_name,
     level_history,
     missing_criteria,
     search,
@@ -191,3 +193,18 @@ def test_an_old_commune_chosen_in_2025_is_followed_to_its_new_commune_in_2026():
     at.run()
     assert_clean(at)
     assert at.selectbox(key="commune").value == "06001"
+
+
+def test_an_old_communes_name_in_2026_finds_the_new_commune_it_went_into(demo):
+    index = commune_index(demo.registry, demo.commune_year, year=2026, new_units=demo.new_units)
+    assert search(index, "hoa binh").empty  # no new commune bears the name
+    found, moves = found_by_former_name(demo, index, "hoa binh")
+    assert moves and {m["old"] for m in moves} == {"Xã Hòa Bình"}
+    assert all(m["district"] for m in moves)
+    assert set(found["code"]) == {code for m in moves for code in m["codes"]}
+    for move in moves:
+        old = demo.registry[
+            (demo.registry["name"] == move["old"]) & (demo.registry["district_name"] == move["district"])
+        ]
+        assert move["codes"] == successor_of(old["code"].iloc[0], registry=demo.registry)
+    assert found_by_former_name(demo, index, "atlantis")[0].empty
