@@ -281,6 +281,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.unit": ("Đơn vị", "Unit"),
     "map.multiples.title": ("{label}, {first}–{last}", "{label}, {first}–{last}"),
     "map.multiples.download": ("Tải ảnh các năm (PNG)", "Download the years as an image (PNG)"),
+    "map.download.csv": ("Tải số liệu bản đồ các năm (CSV)", "Download the map's data, every year (CSV)"),
+    "map.csv.title": ("Số liệu bản đồ: {label}, {first}–{last}", "Map data: {label}, {first}–{last}"),
     "map.image.illustrative": (
         "Số liệu cấp xã là dữ liệu minh họa, không phải số liệu chính thức của từng xã.",
         "Commune-level figures are illustrative, not official figures for individual communes.",
@@ -940,8 +942,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "deck.map.former": ("Bản đồ tỷ lệ xã đạt chuẩn theo huyện cũ", "Share meeting the standard by former district"),
     "deck.ranking.former": ("Xếp hạng theo huyện cũ", "Former district ranking"),
-    "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
-    "deck.source.targets": ("Mục tiêu", "Targets"),
     "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
     "deck.source.targets": ("Mục tiêu", "Targets"),
     "glossary.title": ("Từ điển tiêu chí nông thôn mới", "Glossary of the NTM criteria"),

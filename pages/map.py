@@ -11,7 +11,8 @@ from ntm.formatting import fmt_number, fmt_percent
 from ntm.geo import assets as static_assets
 from ntm.geo.folium_map import base_map, bounds_of, layer_group
 from ntm.i18n import t
-from ntm.ui import loaders, page, state
+from ntm.reports.metadata import DownloadFile
+from ntm.ui import downloads, loaders, page, state
 from ntm.views import map as map_view
 
 MAP_HEIGHT = 580
@@ -404,14 +405,45 @@ years_layer = layer(dataset, level, metric, f.criterion, f.lang, lineage, shapes
 first, last = years_layer["years"][0], years_layer["years"][-1]
 multiples_title = t("map.multiples.title", f.lang, label=label, first=first, last=last)
 source = t("source.demo", f.lang) if dataset.illustrative else t("map.image.source", f.lang, source=dataset.label)
-image_notes = [t("map.image.illustrative", f.lang) if dataset.illustrative else "", source, note]
 class_breaks = breaks(dataset, level, metric, f.criterion, lineage, f.year)
+# The map's files describe themselves like every download (ntm.reports.metadata): the whole province
+# (the images show it whatever districts are chosen), the year or the years, the measure and level.
+province = t("scope.province", f.lang)
+level_filters = ((t("map.metric", f.lang), label), (t("map.level", f.lang), t(f"map.level.{level}", f.lang)))
+map_title = t(f"map.title.{level}", f.lang, year=f.year)
+map_meta = downloads.describe(
+    dataset, f, map_title, year=f.year, scope=province, filters=level_filters, what=f"{map_title} {label}"
+)
+years_scope = t("meta.heading", f.lang, scope=province, year=f"{first}–{last}")
+years_meta = downloads.describe(
+    dataset,
+    f,
+    multiples_title,
+    scope=years_scope,
+    filters=level_filters[1:],
+    what=f"{t('nav.map', f.lang)} {multiples_title}",
+)
+csv_meta = downloads.describe(
+    dataset,
+    f,
+    t("map.csv.title", f.lang, label=label, first=first, last=last),
+    scope=years_scope,
+    filters=level_filters[1:],
+)
 
 
-def current_png() -> bytes:
+def image_text(meta) -> tuple[list[str], str]:
+    """The notes under a map image (the record's footer: source, version, date, notice; the
+    approximate borders) and the line under its title (scope, year, filters)."""
+    return [*meta.footer(), note], " · ".join(meta.heading())
+
+
+def current_png(meta) -> bytes:
+    from ntm.charts.export import png_text, with_png_text
     from ntm.geo.image import classes_by_year, units_map_png
 
-    return units_map_png(
+    notes, subtitle = image_text(meta)
+    png = units_map_png(
         unit_shapes[0],
         unit_shapes[1],
         classes_by_year(years_layer)[f.year],
@@ -419,16 +451,20 @@ def current_png() -> bytes:
         metric,
         label,
         f.lang,
-        t(f"map.title.{level}", f.lang, year=f.year),
-        image_notes,
+        meta.title,
+        notes,
         borders=districts if level == "commune" else None,
+        subtitle=subtitle,
     )
+    return with_png_text(png, png_text(meta), meta.lang)
 
 
-def multiples_png() -> bytes:
+def multiples_png(meta) -> bytes:
+    from ntm.charts.export import png_text, with_png_text
     from ntm.geo.image import classes_by_year, small_multiples_png
 
-    return small_multiples_png(
+    notes, subtitle = image_text(meta)
+    png = small_multiples_png(
         unit_shapes[0],
         unit_shapes[1],
         classes_by_year(years_layer),
@@ -436,19 +472,27 @@ def multiples_png() -> bytes:
         metric,
         label,
         f.lang,
-        multiples_title,
-        image_notes,
+        meta.title,
+        notes,
+        subtitle=subtitle,
     )
+    return with_png_text(png, png_text(meta), meta.lang)
+
+
+def map_csv(meta) -> bytes:
+    from ntm.reports.tables import download_frame, to_csv_bytes
+
+    table = map_view.download_table(
+        years_layer, values(dataset, level, metric, f.criterion), class_breaks, metric, meta.lang, names
+    )
+    return to_csv_bytes(download_frame(table, meta.lang), meta)
 
 
 with left:
-    st.download_button(
-        t("map.download", f.lang),
-        file_name=f"ban-do-{level}-{metric}-{f.year}.png",
-        mime="image/png",
-        data=current_png,
-        on_click="ignore",
-        icon=":material/download:",
+    downloads.file_downloads(
+        [DownloadFile(f"{map_meta.file_stem}.png", "image/png", current_png, map_meta)],
+        [t("map.download", f.lang)],
+        ["map-download-png"],
     )
 
 st.subheader(t("map.multiples", f.lang))
@@ -474,12 +518,12 @@ multiples.vega_lite_chart(
     ),
     width="content",
 )
-st.download_button(
-    t("map.multiples.download", f.lang),
-    file_name=f"ban-do-cac-nam-{level}-{metric}-{first}-{last}.png",
-    mime="image/png",
-    data=multiples_png,
-    on_click="ignore",
-    icon=":material/download:",
+downloads.file_downloads(
+    [
+        DownloadFile(f"{years_meta.file_stem}.png", "image/png", multiples_png, years_meta),
+        DownloadFile(f"{csv_meta.file_stem}.csv", "text/csv", map_csv, csv_meta),
+    ],
+    [t("map.multiples.download", f.lang), t("map.download.csv", f.lang)],
+    ["map-multiples-png", "map-csv"],
 )
 st.caption(source)

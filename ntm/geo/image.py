@@ -162,11 +162,12 @@ def units_map_png(
     borders=None,
     width_in: float = 9.0,
     dpi: int = 130,
+    subtitle: str = "",
 ) -> bytes:
     """One map of units (`frame`: `code_column`, geometry) coloured by class (`classes`: code -> class
     index, None for no data, -1 for a ward), wards hatched, `borders` (e.g. former districts) drawn
-    over them, the title, legend and `notes` (source, illustrative data, approximate borders) in the
-    image."""
+    over them, the title (and a `subtitle` line under it: scope, year, measure), legend and `notes`
+    (source, version, date, illustrative data, approximate borders) in the image."""
     projected = frame.to_crs(3405)
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.95), dpi=dpi)
     _draw(axes, projected, code_column, classes, palette_for(breaks), 0.4)
@@ -182,9 +183,12 @@ def units_map_png(
         title_fontsize=9,
         frameon=True,
     )
-    figure.suptitle(title, fontsize=13, fontweight="bold")
+    figure.suptitle(title, fontsize=13, fontweight="bold", y=0.99 if subtitle else 0.98)
+    if subtitle:
+        figure.text(0.5, 0.945, subtitle, fontsize=9.5, color="#333333", ha="center", va="top")
     _notes(figure, list(notes))
-    figure.subplots_adjust(bottom=0.08)
+    lines = sum(len(n.splitlines()) for n in notes if n)
+    figure.subplots_adjust(bottom=max(0.08, 0.022 * lines + 0.02), top=0.91 if subtitle else 0.95)
     return _png(figure)
 
 
@@ -206,13 +210,17 @@ def small_multiples_figure(
     columns: int = 4,
     panel_in: float = 2.6,
     dpi: int = 110,
+    subtitle: str = "",
 ) -> bytes:
     """One small map per year (`classes_by_year`: year -> code -> class), the same classes in every
     year, with the title (measure and year range), one legend and the `notes` drawn in the image."""
     projected = frame.to_crs(3405)
     years = sorted(classes_by_year)
     rows = max(1, math.ceil(len(years) / columns))
-    height = rows * panel_in * 1.05 + 2.0  # the maps, the title above (0.8 in), legend and notes below (1.2 in)
+    notes_in = 0.15 * sum(len(n.splitlines()) for n in notes if n)
+    top_in = 1.05 if subtitle else 0.8
+    # the maps, the title (and subtitle) above, legend and notes below
+    height = rows * panel_in * 1.05 + top_in + 0.75 + notes_in
     figure, grid = plt.subplots(rows, columns, figsize=(columns * panel_in, height), dpi=dpi)
     cells = list(grid.flat) if hasattr(grid, "flat") else [grid]
     colours = palette_for(breaks)
@@ -225,19 +233,23 @@ def small_multiples_figure(
     for axes in cells[len(years) :]:
         axes.set_axis_off()
     figure.suptitle(title, fontsize=14, fontweight="bold", y=1 - 0.15 / height)
+    if subtitle:
+        figure.text(0.5, 1 - 0.55 / height, subtitle, fontsize=10, color="#333333", ha="center", va="top")
     handles = _legend_handles(breaks, metric, lang, seen)
     figure.legend(
         handles=handles,
         title=metric_label,
         loc="lower center",
-        bbox_to_anchor=(0.5, 0.45 / height),
+        bbox_to_anchor=(0.5, (0.1 + notes_in) / height),
         ncol=min(len(handles), 4),
         fontsize=9,
         title_fontsize=9,
         frameon=False,
     )
     _notes(figure, list(notes), 8)
-    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.8 / height, bottom=1.2 / height, wspace=0.02, hspace=0.18)
+    figure.subplots_adjust(
+        left=0.01, right=0.99, top=1 - top_in / height, bottom=(0.75 + notes_in) / height, wspace=0.02, hspace=0.18
+    )
     return figure
 
 

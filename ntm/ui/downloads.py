@@ -213,6 +213,19 @@ def deck_downloads(dataset: Dataset, f: state.Filters) -> None:
     )
 
 
+def describe(dataset: Dataset, f: state.Filters, title: str, **record) -> files.Metadata:
+    """The record of a file of the current view that is neither a PageChart nor a table (a map image):
+    `title`, the data version with its import date, the districts' names; `record` as
+    ntm.reports.metadata.describe takes it (year, scope, filters, what)."""
+    return files.describe(title, f.lang, data_version(dataset), names=loaders.district_names(dataset), **record)
+
+
+def file_downloads(items: list[files.DownloadFile], labels: list[str], keys: list[str], container=None) -> None:
+    """Buttons for files that describe themselves (ntm.reports.metadata.DownloadFile), each made when
+    its button is clicked, stamped with that time."""
+    _buttons(items, labels, keys, container if container is not None else st.container(horizontal=True))
+
+
 def chart_metadata(dataset: Dataset, chart, lang: str) -> files.Metadata:
     """The record of a PageChart for the current filters (year, districts)."""
     f = state.current_filters(dataset)

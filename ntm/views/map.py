@@ -864,3 +864,55 @@ def points_data(dataset: Dataset, lang: str, levels=()) -> dict:
     from ntm.geo.folium_map import points_payload
 
     return points_payload({year: commune_points(dataset, year, levels) for year in dataset.years}, lang)
+
+
+# --- the map's files ---------------------------------------------------------------------------------
+
+
+def download_table(
+    layer: dict, values: pd.DataFrame, breaks: tuple[float, ...], metric: str, lang: str, names: dict[str, str]
+) -> pd.DataFrame:
+    """The map as a table file: one row per unit and year the map holds (`layer`: layer_data;
+    `values`: level_values of the same arguments): year, code, name, the former district of a new
+    commune (`names`: district code -> name), the value as a number and as shown, its class in the
+    legend ('Không thuộc diện đánh giá NTM' for a ward, 'Không có số liệu'), for a share or count the
+    communes that meet it (`met`), and the communes it is counted on (its denominator). Internal
+    column names: ntm.reports.tables.download_frame heads them in the user's language. Sorted by
+    year, then name in Vietnamese order."""
+    from ntm.text import name_collation_key
+
+    labels = class_labels(breaks, metric, lang)
+    level = layer["level"]
+    average = metrics.metric(metric).kind == "average"  # its count is of criteria, not of communes
+    former = dict(zip(_new_units()["code"], _new_units()["former_district_code"])) if level == "commune" else {}
+    numbers = {
+        (int(year), str(code)): (value, count, communes)
+        for year, code, value, count, communes in zip(
+            values["year"], values["code"], values["value"], values["count"], values["communes"]
+        )
+    }
+    rows = []
+    for year in layer["years"]:
+        for code, (cls, shown, *_) in layer["data"][str(year)].items():
+            value, count, communes = numbers.get((int(year), code), (np.nan, np.nan, np.nan))
+            if cls == NOT_ASSESSED:
+                band = t("map.ward", lang)
+            elif cls is None:
+                band = t("map.no_data", lang)
+            else:
+                band = labels[min(cls, len(labels) - 1)]
+            row = {"year": int(year), "code": code, "name": layer["features"][code]["name"]}
+            if level == "commune":
+                district = former.get(code)
+                row[t("col.former_district", lang)] = names.get(district, district) if isinstance(district, str) else ""
+            row |= {"value": value, "value_text": shown, "class_label": band}
+            row |= {"communes": communes} if average else {"met": count, "communes": communes}
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    for column in ("met", "communes"):  # whole numbers, missing where there are no data
+        if column in table.columns:
+            table[column] = table[column].round().astype("Int64")
+    order = sorted(range(len(table)), key=lambda i: (table["year"].iat[i], name_collation_key(table["name"].iat[i])))
+    return table.iloc[order].reset_index(drop=True)
