@@ -944,6 +944,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deck.ranking.former": ("Xếp hạng theo huyện cũ", "Former district ranking"),
     "deck.source.data": ("Nguồn: {source} (phiên bản {version})", "Source: {source} (version {version})"),
     "deck.source.targets": ("Mục tiêu", "Targets"),
+    "summary.title": ("Tóm tắt năm {year}", "{year} in brief"),
+    "meta.header.demo": ("Dữ liệu minh họa", "Illustrative data"),
+    "meta.header.stored": ("Dữ liệu đã nhập", "Imported data"),
+    "meta.header.version": ("phiên bản {version}", "version {version}"),
+    "meta.header.updated": ("cập nhật {date}", "updated {date}"),
+    "meta.header.years": ("số liệu {years}", "data {years}"),
+    "summary.year": (
+        "Năm {year}: {ntm}/{communes} xã đạt chuẩn NTM ({share}), bình quân {average}/{n} tiêu chí mỗi xã.",
+        "In {year}: {ntm} of {communes} communes meet the NTM standard ({share}), {average} of {n} criteria per "
+        "commune on average.",
+    ),
+    "summary.first_year": ("Năm {year} là năm đầu tiên có số liệu.", "{year} is the first year with data."),
+    "summary.change": (
+        "So với năm {last} ({ntm_before}/{communes_before} xã, {share_before}): {delta} xã đạt chuẩn ({points}), "
+        "bình quân tiêu chí {average}.",
+        "Since {last} ({ntm_before} of {communes_before} communes, {share_before}): {delta} communes meeting the "
+        "standard ({points}), average criteria {average}.",
+    ),
+    "summary.new_phase": (
+        "Năm {year} là năm đầu của giai đoạn {phase}: {n} tiêu chí mới, đánh giá trên các xã mới, nên không nối "
+        "tiếp số liệu năm {last}. Tổng kết giai đoạn {previous} (năm {last}, {n_before} tiêu chí, các xã cũ): "
+        "{ntm_before}/{communes_before} xã đạt chuẩn ({share_before}).",
+        "{year} is the first year of the {phase} phase: {n} new criteria, assessed on the new communes, so it does "
+        "not continue the {last} figures. Close-out of {previous} ({last}, {n_before} criteria, the old communes): "
+        "{ntm_before} of {communes_before} communes met the standard ({share_before}).",
+    ),
+    "summary.targets": ("Mục tiêu {year}: {groups}.", "{year} targets: {groups}."),
+    "summary.status.reached": ("đã đạt", "reached"),
+    "summary.status.on_track": ("đúng tiến độ", "on track"),
+    "summary.status.behind": ("chậm tiến độ", "behind"),
+    "summary.status.missed": ("không đạt", "missed"),
+    "summary.status.no_pace": ("chưa đủ số liệu để đánh giá", "too early to judge"),
+    "summary.national": ("quốc gia", "national"),
+    "summary.movers.district": (
+        "Huyện có tỷ lệ xã đạt chuẩn tăng nhiều nhất: {districts}.",
+        "Districts whose share meeting the standard rose most: {districts}.",
+    ),
+    "summary.movers.former": (
+        "Huyện cũ có tỷ lệ xã đạt chuẩn tăng nhiều nhất: {districts}.",
+        "Former districts whose share meeting the standard rose most: {districts}.",
+    ),
+    "summary.fallers": ("Giảm: {districts}.", "Fell: {districts}."),
+    "summary.unchanged.district": (
+        "Tỷ lệ xã đạt chuẩn của các huyện không đổi.",
+        "No district's share meeting the standard changed.",
+    ),
+    "summary.unchanged.former": (
+        "Tỷ lệ xã đạt chuẩn của các huyện cũ không đổi.",
+        "No former district's share meeting the standard changed.",
+    ),
+    "summary.extremes.district": (
+        "Tỷ lệ xã đạt chuẩn cao nhất ở {high} ({high_share}), thấp nhất ở {low} ({low_share}).",
+        "The share meeting the standard is highest in {high} ({high_share}) and lowest in {low} ({low_share}).",
+    ),
+    "summary.extremes.former": (
+        "Theo huyện cũ, tỷ lệ xã đạt chuẩn cao nhất ở {high} ({high_share}), thấp nhất ở {low} ({low_share}).",
+        "By former district, the share meeting the standard is highest in {high} ({high_share}) and lowest in "
+        "{low} ({low_share}).",
+    ),
+    "summary.more": ("{names} và {count} huyện khác", "{names} and {count} more"),
+    "summary.group": ("{status} {items}", "{status}: {items}"),
     "glossary.title": ("Từ điển tiêu chí nông thôn mới", "Glossary of the NTM criteria"),
     "glossary.intro": (
         "Mỗi giai đoạn có bộ tiêu chí và các mức đạt chuẩn riêng; năm {year} thuộc giai đoạn {phase} (thẻ đầu). "

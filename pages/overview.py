@@ -46,6 +46,11 @@ if f.districts:
 else:
     scope = t("overview.scope.province", f.lang, communes=fmt_number(headline["communes"], lang=f.lang))
 st.caption(scope)
+summary = overview.year_summary(
+    dataset.commune_year, loaders.headline_progress(dataset, f.year, f.districts), f.year, f.districts, names, f.lang
+)
+if summary:  # the year in one paragraph: its numbers, the change, the targets, the districts that moved
+    st.container(border=True, key="overview-summary").markdown(summary)
 st.info(overview.phase_notice(f.year, headline["communes"], f.lang), icon=":material/rule:")
 
 st.subheader(t("overview.targets", f.lang, year=phase.last_year))

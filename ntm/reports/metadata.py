@@ -58,6 +58,21 @@ def data_version(dataset, created_at: datetime | None = None) -> DataVersion:
     return DataVersion(str(dataset.label or "demo"), bool(dataset.illustrative), created_at)
 
 
+def version_line(version: DataVersion, years=(), lang: str = "vi") -> str:
+    """What the data are, for a page's header: 'Dữ liệu minh họa · phiên bản demo · số liệu 2015–2026',
+    or 'Dữ liệu đã nhập · phiên bản v3 · cập nhật 12/03/2026 · số liệu 2015–2026' (the store's import
+    date; the demo has none: it is generated, not imported)."""
+    kind = "meta.header.demo" if version.illustrative else "meta.header.stored"
+    parts = [t(kind, lang), t("meta.header.version", lang, version=version.label)]
+    if version.created_at is not None:
+        parts.append(t("meta.header.updated", lang, date=format_date(version.created_at, lang)))
+    years = sorted(int(y) for y in years)
+    if years:
+        span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+        parts.append(t("meta.header.years", lang, years=span))
+    return " · ".join(parts)
+
+
 def _local(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -65,7 +65,17 @@ def page_header(dataset: Dataset, title: str, lang: str) -> None:
             notice += " " + t("notice.illustrative.new", lang, year=year)
         st.warning(notice, icon=":material/info:")
     st.title(title)
+    version_note(dataset, lang)
     completeness_note(dataset, lang)
+
+
+def version_note(dataset: Dataset, lang: str) -> None:
+    """Under the title: the data's version and its date ('Dữ liệu minh họa · phiên bản demo · số liệu
+    2015–2026', or the stored version vN with its import date)."""
+    from ntm.reports.metadata import version_line
+    from ntm.ui.downloads import data_version
+
+    st.caption(version_line(data_version(dataset), dataset.years, lang))
 
 
 def completeness_note(dataset: Dataset, lang: str) -> None:

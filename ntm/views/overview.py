@@ -272,3 +272,178 @@ def target_notes(progress: list[Progress], targets: pd.DataFrame, year: int, com
         phase = set_for_year(year)
         lines.append(t("target.level_missing", lang, phase=phase.id, items=_target_items(missing, lang)))
     return lines
+
+
+# --- the year in one paragraph -------------------------------------------------------------------------
+
+SUMMARY_STATUSES = ("reached", "on_track", "behind", "missed", "no_pace")
+SUMMARY_MOVERS = 2  # districts named for the largest rise (and for the largest fall, when one fell)
+SUMMARY_TIES = 3  # districts named when several share the highest or lowest value
+
+
+def _share_points(delta: float, lang: str) -> str:
+    """A change of share in points: '+16,7 điểm %', '−3,0 điểm %'."""
+    sign = "+" if delta >= 0 else "−"
+    return f"{sign}{fmt_number(abs(100 * delta), 1, lang)} {t('unit.pp', lang)}"
+
+
+def _signed(value: float, decimals: int, lang: str) -> str:
+    sign = "+" if value >= 0 else "−"
+    return f"{sign}{fmt_number(abs(value), decimals, lang)}"
+
+
+def _year_numbers(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    summary = metrics.summary(rows)
+    return {
+        "ntm": fmt_number(summary["communes_ntm"], lang=lang),
+        "communes": fmt_number(summary["communes"], lang=lang),
+        "share": fmt_percent(summary["share_ntm"], 1, lang),
+        "average": fmt_number(summary["avg_criteria"], 1, lang),
+        "n": str(summary["n_criteria"]),
+    }
+
+
+def _in_sentence(label: str) -> str:
+    """A metric's label inside a sentence: 'xã đạt chuẩn NTM', without a trailing ' (%)'."""
+    label = label.removesuffix(" (%)")
+    return label[:1].lower() + label[1:]
+
+
+def _targets_sentence(progress: list[Progress], lang: str) -> str:
+    """'Mục tiêu 2025: đã đạt bình quân tiêu chí/xã; không đạt xã đạt chuẩn NTM, …' (national targets
+    marked), '' without targets."""
+    if not progress:
+        return ""
+    groups = []
+    for status in SUMMARY_STATUSES:
+        labels = [
+            _in_sentence(metric(p.metric).label(lang))
+            + (f" ({t('summary.national', lang)})" if p.scope == "national" else "")
+            for p in progress
+            if p.status == status
+        ]
+        if labels:
+            groups.append(t("summary.group", lang, status=t(f"summary.status.{status}", lang), items=", ".join(labels)))
+    return t("summary.targets", lang, year=progress[0].target_year, groups="; ".join(groups))
+
+
+def _district_shares(commune_year: pd.DataFrame, year: int, districts) -> pd.Series:
+    rows = metrics.select(commune_year, year, districts)
+    if rows.empty:
+        return pd.Series(dtype=float)
+    table = metrics.district_table(rows)
+    return pd.Series(table["share_ntm"].to_numpy(dtype=float), index=table["district_code"].astype(str))
+
+
+def _movers_sentence(now: pd.Series, before: pd.Series, names: dict[str, str], former: bool, lang: str) -> str:
+    """The districts whose share of communes meeting the standard rose most (and fell, if any did)
+    since the year before; '' for fewer than two districts."""
+    change = (now - before).dropna()
+    if len(change) < 2:
+        return ""
+    from ntm.text import name_collation_key
+
+    order = sorted(change.index, key=lambda code: (-change[code], name_collation_key(names.get(code, code))))
+    named = lambda codes: ", ".join(  # noqa: E731
+        f"{names.get(code, code)} ({_share_points(change[code], lang)})" for code in codes
+    )
+    risers = [code for code in order if change[code] > 0][:SUMMARY_MOVERS]
+    fallers = [code for code in reversed(order) if change[code] < 0][:SUMMARY_MOVERS]
+    kind = "former" if former else "district"
+    parts = [t(f"summary.movers.{kind}", lang, districts=named(risers))] if risers else []
+    if fallers:
+        parts.append(t("summary.fallers", lang, districts=named(fallers)))
+    if not parts:
+        parts.append(t(f"summary.unchanged.{kind}", lang))
+    return " ".join(parts)
+
+
+def _named_with_ties(codes: list[str], names: dict[str, str], lang: str) -> str:
+    """Districts sharing a value: up to SUMMARY_TIES by name, else the first ones and how many more."""
+    from ntm.text import name_collation_key
+
+    shown = sorted((names.get(code, code) for code in codes), key=name_collation_key)
+    if len(shown) <= SUMMARY_TIES:
+        return ", ".join(shown)
+    return t("summary.more", lang, names=", ".join(shown[:SUMMARY_TIES]), count=len(shown) - SUMMARY_TIES)
+
+
+def _extremes_sentence(now: pd.Series, names: dict[str, str], former: bool, lang: str) -> str:
+    """A year with no change to speak of (a phase's first, the first with data): the (former)
+    districts highest and lowest, every one sharing the value named (or counted)."""
+    now = now.dropna()
+    if len(now) < 2 or now.max() == now.min():
+        return ""
+    high = [code for code in now.index if now[code] == now.max()]
+    low = [code for code in now.index if now[code] == now.min()]
+    return t(
+        f"summary.extremes.{'former' if former else 'district'}",
+        lang,
+        high=_named_with_ties(high, names, lang),
+        high_share=fmt_percent(now.max(), 1, lang),
+        low=_named_with_ties(low, names, lang),
+        low_share=fmt_percent(now.min(), 1, lang),
+    )
+
+
+def year_summary(
+    commune_year: pd.DataFrame,
+    progress: list[Progress],
+    year: int,
+    districts,
+    names: dict[str, str],
+    lang: str,
+) -> str:
+    """The year in one paragraph, for the selection (`districts`, all when empty): its numbers with
+    their denominators; what changed since the year before; which of the phase's targets
+    (`progress`: ntm.targets.headline_progress) are met, on track or behind; which (former) districts
+    moved most. The first year of a phase (2026) says so and sets the close-out of the previous phase
+    beside it, on its own criteria and communes: two phases are not one series. '' without data."""
+    rows = metrics.select(commune_year, year, districts)
+    if rows.empty:
+        return ""
+    phase = set_for_year(year)
+    numbers = _year_numbers(rows, lang)
+    sentences = [t("summary.year", lang, year=year, **numbers)]
+    before = metrics.select(commune_year, year - 1, districts)
+    first_of_phase = before.empty or set_for_year(year - 1).lineage != phase.lineage
+    if before.empty:
+        sentences.append(t("summary.first_year", lang, year=year))
+    elif first_of_phase:
+        previous = set_for_year(year - 1)
+        sentences.append(
+            t(
+                "summary.new_phase",
+                lang,
+                year=year,
+                phase=phase.id,
+                n=phase.n,
+                previous=previous.id,
+                last=year - 1,
+                **{f"{key}_before": value for key, value in _year_numbers(before, lang).items()},
+            )
+        )
+    else:
+        summary, earlier = metrics.summary(rows), metrics.summary(before)
+        sentences.append(
+            t(
+                "summary.change",
+                lang,
+                last=year - 1,
+                delta=_signed(summary["communes_ntm"] - earlier["communes_ntm"], 0, lang),
+                average=_signed(summary["avg_criteria"] - earlier["avg_criteria"], 1, lang),
+                points=_share_points(summary["share_ntm"] - earlier["share_ntm"], lang),
+                **{f"{key}_before": value for key, value in _year_numbers(before, lang).items()},
+            )
+        )
+    targets = _targets_sentence(progress, lang)
+    if targets:
+        sentences.append(targets)
+    now = _district_shares(commune_year, year, districts)
+    former = bool(rows["new_unit"].any()) if "new_unit" in rows.columns else False
+    if first_of_phase:
+        sentences.append(_extremes_sentence(now, names, former, lang))
+    else:
+        before_shares = _district_shares(commune_year, year - 1, districts)
+        sentences.append(_movers_sentence(now, before_shares, names, former, lang))
+    return " ".join(sentence for sentence in sentences if sentence)

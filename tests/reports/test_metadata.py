@@ -197,3 +197,15 @@ def test_names_in_an_archive_are_unique():
     meta = record()
     same = [files.DownloadFile("a.csv", "text/csv", lambda m: b"x", meta)] * 3
     assert [item.name for item in files.unique_names(same)] == ["a.csv", "a-2.csv", "a-3.csv"]
+
+
+def test_version_line_for_a_page_header():
+    from ntm.reports.metadata import DataVersion, version_line
+
+    assert version_line(DataVersion("demo", True), [2016, 2015, 2026], "vi") == (
+        "Dữ liệu minh họa · phiên bản demo · số liệu 2015–2026"
+    )
+    stored = DataVersion("v3", False, datetime(2026, 3, 11, 20, 0, tzinfo=UTC))  # 12/03 in Vietnam
+    assert version_line(stored, [2025], "vi") == "Dữ liệu đã nhập · phiên bản v3 · cập nhật 12/03/2026 · số liệu 2025"
+    assert version_line(stored, [], "en") == "Imported data · version v3 · updated 2026-03-12"
+    assert version_line(DataVersion("v4", False), [2024, 2025], "en") == "Imported data · version v4 · data 2024–2025"
