@@ -22,6 +22,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "filter.year": ("Năm", "Year"),
     "filter.districts": ("Huyện / thành phố", "Districts"),
     "filter.districts.all": ("Toàn tỉnh", "Whole province"),
+    "filter.districts.typed": (
+        "Không có huyện nào khớp với “{typed}”.",
+        "No district matches “{typed}”.",
+    ),
+    # accessibility: what screen readers hear
+    "a11y.chart.scroll": ("(kéo ngang để xem hết biểu đồ)", "(scroll sideways to see the whole chart)"),
+    "a11y.chart.summary": ("Biểu đồ: {parts}", "Chart: {parts}"),
+    "a11y.upload.button": ("Chọn tệp", "Browse files"),
+    "a11y.upload.limit": ("Tối đa {mb} MB mỗi tệp • {types}", "{mb} MB per file • {types}"),
+    "commune.grid.recent": (
+        "{first}-{last} (các năm trước: trên màn hình rộng, trong tệp CSV)",
+        "{first}-{last} (earlier years: on a wider screen, in the CSV file)",
+    ),
+    "a11y.chart.range": ("{title} từ {low} đến {high}", "{title} from {low} to {high}"),
+    "a11y.chart.values": ("{title} ({n} giá trị)", "{title} ({n} values)"),
     "filter.language": ("Ngôn ngữ", "Language"),
     "filter.language.switch": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
     "filter.criterion": ("Tiêu chí", "Criterion"),
@@ -37,8 +52,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.scope.districts": ("{districts}: {communes} xã", "{districts}: {communes} communes"),
     "overview.targets": ("So với mục tiêu năm {year}", "Against the {year} targets"),
     "overview.targets.prorata": (
-        "Đang lọc theo huyện: mục tiêu số xã của tỉnh được tính theo tỷ lệ số xã được chọn.",
-        "Filtered to districts: the province's commune-count targets are applied pro rata.",
+        "Đang lọc theo huyện: mục tiêu số xã của tỉnh được chia cho các huyện theo số xã (làm tròn theo phần "
+        "dư lớn nhất, giữ tỷ lệ của tỉnh; tổng mục tiêu các huyện bằng mục tiêu của tỉnh); mục tiêu bình quân "
+        "và tỷ lệ áp dụng như của tỉnh.",
+        "Filtered to districts: the province's commune-count targets are divided among the districts by their "
+        "communes (largest remainders, keeping the province's share; the districts' targets add up to the "
+        "province's); average and share targets apply as they are.",
     ),
     "overview.levels": ("Xã theo mức đạt chuẩn", "Communes by level"),
     "overview.bands": ("Xã theo số tiêu chí đạt", "Communes by number of criteria met"),
@@ -279,10 +298,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.col.missing": ("Tiêu chí còn thiếu", "Criteria still to meet"),
     "map.multiples": ("Từng năm", "Year by year"),
     "map.unit": ("Đơn vị", "Unit"),
-    "map.multiples.title": ("{label}, {first}–{last}", "{label}, {first}–{last}"),
+    "map.multiples.title": ("{label}, {years}", "{label}, {years}"),
     "map.multiples.download": ("Tải ảnh các năm (PNG)", "Download the years as an image (PNG)"),
     "map.download.csv": ("Tải số liệu bản đồ các năm (CSV)", "Download the map's data, every year (CSV)"),
-    "map.csv.title": ("Số liệu bản đồ: {label}, {first}–{last}", "Map data: {label}, {first}–{last}"),
+    "map.csv.title": ("Số liệu bản đồ: {label}, {years}", "Map data: {label}, {years}"),
     "map.image.illustrative": (
         "Số liệu cấp xã là dữ liệu minh họa, không phải số liệu chính thức của từng xã.",
         "Commune-level figures are illustrative, not official figures for individual communes.",
@@ -299,10 +318,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the pace of the last 3 years.",
     ),
     "progress.prorata": (
-        "Đang lọc theo huyện: mục tiêu số xã của tỉnh được tính theo tỷ lệ số xã được chọn ({communes} xã); "
-        "số liệu công bố của tỉnh không áp dụng.",
-        "Filtered to districts: the province's commune-count targets are applied pro rata to the "
-        "{communes} selected communes; the province's published figures do not apply.",
+        "Đang lọc theo huyện: mục tiêu số xã của tỉnh được chia cho các huyện theo số xã (làm tròn theo phần "
+        "dư lớn nhất, tổng các huyện bằng mục tiêu của tỉnh), phần của {communes} xã được chọn; số liệu công bố "
+        "của tỉnh không áp dụng.",
+        "Filtered to districts: the province's commune-count targets are divided among the districts by their "
+        "communes (largest remainders, adding up to the province's), the part of the {communes} selected "
+        "communes; the province's published figures do not apply.",
     ),
     "scope.province": ("Toàn tỉnh", "Whole province"),
     "series.actual": ("Thực tế (dữ liệu)", "Actual (dataset)"),
@@ -607,6 +628,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.col.commune": ("Mã xã", "Commune code"),
     "import.col.year": ("Năm", "Year"),
     "import.col.change": ("Thay đổi", "Change"),
+    "import.groups.header": ("Các lỗi theo loại", "Problems by kind"),
+    "import.groups.caption": (
+        "Mỗi loại một dòng: số lần gặp và các dòng đầu tiên; danh sách đầy đủ ở bảng chi tiết và tệp Excel.",
+        "One line per kind: how many and the first rows; every problem is in the details and the Excel file.",
+    ),
+    "import.col.count": ("Số lượng", "Count"),
+    "import.col.first_rows": ("Các dòng đầu", "First rows"),
+    "import.col.example": ("Ví dụ", "Example"),
+    "import.details": ("Chi tiết từng lỗi ({n})", "Every problem in detail ({n})"),
+    "import.problems.download": (
+        "Tải danh sách lỗi (Excel, cạnh các dòng của tệp)",
+        "Download the problems (Excel, next to the file's rows)",
+    ),
+    "import.problems.filename": ("loi-nhap-{name}.xlsx", "import-problems-{name}.xlsx"),
+    "import.mapping.header": ("Ghép cột: trang «{sheet}»", "Match the columns: sheet «{sheet}»"),
+    "import.mapping.intro": (
+        "Không nhận ra một số cột bắt buộc. Chọn cột nào chứa từng thông tin; cách ghép được nhớ cho các tệp sau "
+        "có cùng dòng tiêu đề (trong phiên làm việc này).",
+        "Some required columns were not recognised. Choose which column holds each; the choice is remembered for "
+        "the next files with the same header (in this session).",
+    ),
+    "import.mapping.none": ("— chưa chọn —", "— not chosen —"),
+    "import.mapping.apply": ("Dùng cách ghép cột này", "Use these columns"),
+    "import.mapping.used": (
+        "Đang dùng cách ghép cột đã chọn cho dòng tiêu đề này.",
+        "Using the columns chosen before for this header.",
+    ),
+    "import.mapping.forget": ("Bỏ cách ghép cột đã nhớ", "Forget the columns chosen"),
+    "import.mapping.field.code": ("Mã xã (hoặc tên xã)", "Commune code (or name)"),
+    "import.mapping.field.name": ("Tên xã", "Commune name"),
+    "import.mapping.field.year": ("Năm", "Year"),
+    "import.mapping.field.level": ("Mức đạt chuẩn", "Level"),
+    "import.mapping.field.criterion": ("Tiêu chí {id}: {name}", "Criterion {id}: {name}"),
+    "import.notes.header": ("Cách đọc tệp", "How the file was read"),
+    "import.districts.header": ("Thay đổi theo huyện", "Changes by district"),
+    "import.districts.caption": (
+        "Mỗi huyện (từ 2026: huyện cũ của xã mới) và năm của tệp: xã-năm thêm mới, thay thế bằng giá trị khác, "
+        "giống hệt số liệu đã lưu, giữ nguyên (không có trong tệp; không bao giờ bị xóa) và số xã có số liệu sau "
+        "khi nhập trên số xã được đánh giá.",
+        "Each district (from 2026: the new communes' former district) and year of the file: commune-years added, "
+        "replaced with other values, identical to what is stored, kept (not in the file; never dropped) and the "
+        "communes with data after the import of those assessed.",
+    ),
+    "import.col.district": ("Huyện", "District"),
+    "import.col.identical": ("Giống hệt", "Identical"),
+    "import.col.kept": ("Giữ nguyên", "Kept"),
+    "import.col.reported": ("Có số liệu sau khi nhập", "With data after the import"),
+    "import.col.communes": ("Số xã được đánh giá", "Communes assessed"),
     # --- editors' sessions, audit log and store failures (issue 16) ---
     "import.login.wait": (
         "Đăng nhập sai quá nhiều lần: chờ {seconds} giây rồi thử lại (lần thử này chưa được kiểm tra).",
@@ -1079,6 +1148,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{district}: {reported}/{expected} xã đã báo cáo",
         "{district}: {reported} of {expected} communes reported",
     ),
+    "coverage.none_from": ("Chưa có xã nào báo cáo: {items}", "No commune has reported yet in: {items}"),
     "coverage.by_district": ("Báo cáo theo huyện năm {year}", "Reports by district, {year}"),
     "coverage.by_district.former": ("Báo cáo theo huyện cũ năm {year}", "Reports by former district, {year}"),
     "coverage.partial": (
@@ -1088,10 +1158,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.reported": ("Đã báo cáo", "Reported"),
     "overview.levels.highest": ("Xã theo mức đạt chuẩn (chỉ mức cao nhất)", "Communes by level (highest level only)"),
     "overview.levels.help": (
-        "Mỗi xã được đếm một lần, ở mức cao nhất đã đạt. Các thẻ phía trên đếm “từ mức đó trở lên”: xã đạt "
-        "chuẩn NTM gồm cả xã nâng cao và kiểu mẫu ({standard} = {parts}).",
+        "Mỗi xã được đếm một lần, ở mức cao nhất đã đạt. Các thẻ phía trên đếm “từ mức đó trở lên”: "
+        "{standard} xã đạt chuẩn NTM = {parts}.",
         "Each commune counts once, at the highest level it reached. The cards above count “this level or "
-        "higher”: communes meeting the standard include advanced and model ones ({standard} = {parts}).",
+        "higher”: {standard} communes meeting the standard = {parts}.",
     ),
     "overview.denominators": (
         "Mục tiêu đặt trên {planned} xã; năm {year} có {communes} xã được đánh giá. {sentence}",
@@ -1110,6 +1180,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(làm tròn theo phần dư lớn nhất, tổng các huyện bằng mục tiêu của tỉnh): {part} xã.",
         "The province's {year} target: {target} of {denominator} communes ({share}); the selection's part, "
         "divided by communes (largest remainders, the districts adding up to the province's): {part} communes.",
+    ),
+    "overview.selected.unranked": (
+        "{district}: chưa xếp hạng được, mới có {reported}/{total} huyện báo cáo năm {year} ({value}; các xã đã "
+        "báo cáo {province})",
+        "{district}: no rank yet, only {reported} of {total} districts reported for {year} ({value}; the "
+        "communes that reported {province})",
+    ),
+    "overview.lagging.partial": (
+        "Trong {reported}/{total} huyện có báo cáo, tỷ lệ xã đạt chuẩn thấp nhất: {names}",
+        "Among the {reported} of {total} districts that reported, the lowest share meeting the standard: {names}",
+    ),
+    "districts.rank.partial": (
+        "Năm {year} mới có {reported}/{total} huyện báo cáo: hạng chỉ tính trong các huyện đó.",
+        "Only {reported} of {total} districts reported for {year}: ranks are among those only.",
     ),
     "districts.col.rank.of": ("{rank}/{total}", "{rank} of {total}"),
     "districts.rank.all": (

@@ -12,11 +12,14 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
+from ntm.criteria import criterion_name, load_catalogue
 from ntm.i18n import t
 from ntm.ingest import auth
 from ntm.ingest.auth import check_editor, oidc_editor
-from ntm.ingest.flow import commit, preview
-from ntm.ingest.read import MAX_BYTES
+from ntm.ingest.flow import commit, district_changes, preview
+from ntm.ingest.problems_excel import problems_workbook
+from ntm.ingest.read import MAX_BYTES, column_letter
 from ntm.ingest.store import (
     StoreError,
     activate,
@@ -29,8 +32,9 @@ from ntm.ingest.store import (
     unavailable,
 )
 from ntm.ingest.template import template_bytes
+from ntm.ingest.validation import current_year
 from ntm.registry import load_registry
-from ntm.ui import loaders, page, state
+from ntm.ui import a11y, loaders, page, state
 
 VIETNAM_TIME = timezone(timedelta(hours=7))  # times are stored in UTC and shown in Vietnam's time (no DST)
 AUDIT_ROWS = 200
@@ -241,25 +245,126 @@ def audit_table(engine, lang: str) -> pd.DataFrame:
     )
 
 
+def groups_table(validation, lang: str) -> pd.DataFrame:
+    """One line per kind of problem: how many, an example (its column and message), the first rows, what to do."""
+    groups = validation.groups
+    return pd.DataFrame(
+        {
+            t("import.col.severity", lang): [t(f"import.severity.{g.severity}", lang) for g in groups],
+            t("import.col.count", lang): [g.count for g in groups],
+            t("import.col.example", lang): [
+                g.example.where_and_what() if g.example.count == 1 else g.example.message for g in groups
+            ],
+            t("import.col.first_rows", lang): [g.rows_text(lang) for g in groups],
+            t("import.col.suggestion", lang): [g.example.suggestion for g in groups],
+        }
+    )
+
+
+def district_table(change, registry, lang: str) -> pd.DataFrame:
+    table = district_changes(change, registry)
+    return table.rename(
+        columns={
+            "district": t("import.col.district", lang),
+            "year": t("import.col.year", lang),
+            "added": t("import.preview.added", lang),
+            "replaced": t("import.preview.replaced", lang),
+            "identical": t("import.col.identical", lang),
+            "kept": t("import.col.kept", lang),
+            "reported": t("import.col.reported", lang),
+            "communes": t("import.col.communes", lang),
+        }
+    )
+
+
+def slot_label(slot: str, criteria_set: str, lang: str) -> str:
+    if slot in ("code", "name", "year", "level"):
+        return t(f"import.mapping.field.{slot}", lang)
+    return t(
+        "import.mapping.field.criterion",
+        lang,
+        id=slot,
+        name=criterion_name(load_catalogue(), slot, lang, criteria_set=criteria_set),
+    )
+
+
+def mapping_step(need, lang: str) -> None:
+    """Choose which column holds each required field the importer could not find; remembered (in the
+    session) for every file whose header has the same fingerprint."""
+    st.subheader(t("import.mapping.header", lang, sheet=need.sheet))
+    st.caption(t("import.mapping.intro", lang))
+    columns = [-1] + [i for i, header in enumerate(need.headers) if header]
+
+    def describe(index: int) -> str:
+        if index < 0:
+            return t("import.mapping.none", lang)
+        return f"{column_letter(index)} ({need.headers[index]})"
+
+    slots = list(need.missing)
+    if "code" in slots:
+        slots.insert(slots.index("code") + 1, "name")
+    with st.form(f"mapping_{need.fingerprint}"):
+        chosen = {
+            slot: st.selectbox(
+                slot_label(slot, need.criteria_set, lang),
+                columns,
+                format_func=describe,
+                key=f"map_{need.fingerprint}_{slot}",
+            )
+            for slot in slots
+        }
+        if st.form_submit_button(t("import.mapping.apply", lang)):
+            maps = st.session_state.setdefault(state.COLUMN_MAPS, {})
+            maps[need.fingerprint] = {**maps.get(need.fingerprint, {}), **{s: i for s, i in chosen.items() if i >= 0}}
+            st.rerun()
+
+
 def upload_section(engine, dataset, editor: str, lang: str) -> None:
     st.subheader(t("import.upload.header", lang))
+    st.html(a11y.uploader_style(lang, MAX_BYTES // 1048576, "XLSX, CSV"))
     upload = st.file_uploader(
         t("import.upload.label", lang),
         type=["xlsx", "csv"],
         help=t("import.upload.help", lang, mb=MAX_BYTES // 1048576),
+        max_upload_size=MAX_BYTES // 1048576,
         key=f"upload_{st.session_state.get('upload_round', 0)}",
     )
     if upload is None:
         return
     data = upload.getvalue()
-    result = preview(engine, data, upload.name, dataset.registry)
-    errors = result.validation.errors
-    warnings = [p for p in result.validation.problems if not p.is_error]
+    maps = st.session_state.get(state.COLUMN_MAPS, {})
+    result = preview(engine, data, upload.name, dataset.registry, mapping=maps)
+    validation = result.validation
+    remembered = [f for f in validation.fingerprints if f in maps]
+    if remembered:
+        st.caption(t("import.mapping.used", lang))
+        if st.button(t("import.mapping.forget", lang)):
+            for fingerprint in remembered:
+                maps.pop(fingerprint, None)
+            st.rerun()
+    for need in validation.needs:
+        mapping_step(need, lang)
+    errors = validation.errors
+    warnings = [p for p in validation.problems if not p.is_error]
     if errors:
-        st.error(t("import.errors", lang, n=result.validation.error_count))
-        st.dataframe(problems_table(errors, lang), hide_index=True)
+        st.error(t("import.errors", lang, n=validation.error_count))
+        st.subheader(t("import.groups.header", lang))
+        st.caption(t("import.groups.caption", lang))
+        st.dataframe(groups_table(validation, lang), hide_index=True)
+        stem = upload.name.rsplit(".", 1)[0]
+        st.download_button(
+            t("import.problems.download", lang),
+            data=lambda: problems_workbook(data, upload.name, dataset.registry, mapping=maps),
+            file_name=t("import.problems.filename", lang, name=stem),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"problems_{file_hash(data)[:12]}",
+        )
+        with st.expander(t("import.details", lang, n=len(errors))):
+            st.dataframe(problems_table(errors, lang), hide_index=True)
+    for note in validation.notes:
+        st.info(note, icon=":material/info:")
     if warnings:
-        with st.expander(t("import.warnings", lang, n=result.validation.warning_count), expanded=not errors):
+        with st.expander(t("import.warnings", lang, n=validation.warning_count), expanded=not errors):
             st.dataframe(problems_table(warnings, lang), hide_index=True)
     if not result.ok:
         return
@@ -274,6 +379,9 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
             total=len(change.levels),
         )
     )
+    st.markdown(f"**{t('import.districts.header', lang)}**")
+    st.caption(t("import.districts.caption", lang))
+    st.dataframe(district_table(change, dataset.registry, lang), hide_index=True)
     marked = pd.concat(
         [
             change.added.assign(change=t("import.preview.added", lang)),
@@ -347,7 +455,8 @@ if problem is None:  # otherwise app.py's notice says why the demo is shown
     )
 editor = editor_login(lang, engine)
 st.subheader(t("import.template.header", lang))
-template_year = st.selectbox(t("import.template.year", lang), list(range(2021, 2026)), index=4)
+template_years = list(range(2021, current_year() + 1))
+template_year = st.selectbox(t("import.template.year", lang), template_years, index=len(template_years) - 1)
 st.download_button(
     t("import.template.download", lang),
     template_file(template_year),

@@ -87,6 +87,10 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    def where_and_what(self) -> str:
+        """The column and the message, for a list that names the rows apart ('cột H: ô H12 chứa công thức …')."""
+        return (f"cột {self.column}: " if self.column else "") + self.message
+
     def describe(self) -> str:
         place = [f"trang «{self.sheet}»"] if self.sheet else []
         place += [f"dòng {self.row}"] if self.row is not None else []
@@ -160,15 +164,16 @@ class ProblemGroup:
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def rows_text(self) -> str:
-        """'dòng 3, 5, 9 …' (with the sheet when the rows are on several sheets)."""
+    def rows_text(self, lang: str = "vi") -> str:
+        """'dòng 3, 5, 9 …' ('rows 3, 5, 9 …'), with the sheet when the rows are on several sheets."""
         if not self.places:
             return ""
+        word = ("rows" if len(self.places) > 1 else "row") if lang == "en" else "dòng"
         sheets = {sheet for sheet, _ in self.places}
         if len(sheets) == 1:
-            text = "dòng " + ", ".join(str(row) for _, row in self.places)
+            text = f"{word} " + ", ".join(str(row) for _, row in self.places)
         else:
-            text = ", ".join(f"«{sheet}» dòng {row}" for sheet, row in self.places)
+            text = ", ".join(f"«{sheet}» {word} {row}" for sheet, row in self.places)
         return text + (" …" if self.count > len(self.places) else "")
 
 

@@ -39,6 +39,7 @@ OIDC_HOLD = "ntm_oidc_hold"  # an OIDC editor's session ended: no automatic logi
 LOGIN_FAILURES = "ntm_login_failures"  # times of this session's failed logins (login delay)
 IMPORT_FLASH = "import_flash"
 UPLOAD_ROUND = "upload_round"
+COLUMN_MAPS = "import_column_maps"  # {header fingerprint: {field or criterion id: column}} chosen on the import page
 DOWNLOAD_VIEW = "download_view"  # (view, filters, charts) for the zip of a view (ntm.ui.downloads)
 
 DEFAULT_CRITERION = "02"

@@ -488,3 +488,88 @@ def test_first_import_from_the_page_creates_the_store(tmp_path, store_url, clock
     assert_clean(at)
     assert "Đã lưu phiên bản 1" in " ".join(alerts(at, "success"))
     assert audit_actions(store_url) == [("bientap", "import")]
+
+
+# --- reports as districts send them (issue 14) ----------------------------------------------------
+
+
+def test_a_faulty_report_shows_its_problems_by_kind_with_an_excel_and_stores_nothing(store_url, clock):
+    from make_bad_files import seven_faults
+
+    at = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)
+    at.file_uploader[0].upload("dinh_lap.xlsx", seven_faults())
+    at.run()
+    assert not at.exception
+    assert any("Tệp có 8 lỗi; chưa lưu gì" in e for e in alerts(at, "error"))
+    [groups] = [d for d in at.dataframe if "Các dòng đầu" in d.value.columns]
+    assert len(groups.value) == 8 and list(groups.value["Số lượng"]) == [1] * 8
+    assert "dòng 8" in list(groups.value["Các dòng đầu"])
+    assert any("«Xã Bắc Xa» (Huyện Đình Lập, mã 06619)" in s for s in groups.value["Gợi ý"])
+    assert "Tải danh sách lỗi (Excel, cạnh các dòng của tệp)" in labels(at, "download_button")
+    assert any("ô trống được hiểu là Chưa đạt: 54 ô" in i for i in alerts(at, "alert_info") + alerts(at, "info"))
+    assert "Lưu thành phiên bản mới" not in labels(at, "button")
+    assert not (list(store_url_files(store_url)))
+
+
+def store_url_files(url: str):
+    from pathlib import Path
+
+    path = Path(url.removeprefix("sqlite:///"))
+    return [path] if path.exists() else []
+
+
+def renamed_headers(table, names: dict[int, str]):
+    return [[names.get(i, cell) for i, cell in enumerate(row)] if n == 0 else row for n, row in enumerate(table)]
+
+
+def test_unknown_headers_get_a_column_mapping_step_remembered_for_the_next_file(store_url, clock):
+    from make_bad_files import CODE, LEVEL, NAME, valid_table, xlsx_bytes
+
+    names = {CODE: "Số hiệu", NAME: "Địa bàn", LEVEL: "Danh hiệu thi đua"}
+    first = xlsx_bytes({"Số liệu": renamed_headers(valid_table(6, 2024), names)})
+    at = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)
+    at.file_uploader[0].upload("la.xlsx", first)
+    at.run()
+    assert not at.exception
+    assert any("Ghép cột: trang «Số liệu»" in h.value for h in at.subheader)
+    pick = {s.label: s for s in at.selectbox if s.key and s.key.startswith("map_")}
+    assert set(pick) == {"Mã xã (hoặc tên xã)", "Tên xã", "Mức đạt chuẩn"}
+    pick["Mã xã (hoặc tên xã)"].set_value(CODE)
+    pick["Mức đạt chuẩn"].set_value(LEVEL)
+    [apply] = [b for b in at.button if b.label == "Dùng cách ghép cột này"]
+    apply.click().run()
+    assert_clean(at)
+    assert "Lưu thành phiên bản mới" in labels(at, "button")
+    assert at.session_state["import_column_maps"]
+    second = xlsx_bytes({"Số liệu": renamed_headers(valid_table(8, 2023), names)})
+    at.file_uploader[0].upload("lb.xlsx", second)
+    at.run()
+    assert_clean(at)
+    assert any("Đang dùng cách ghép cột đã chọn" in c.value for c in at.caption)
+    assert not any("Ghép cột" in h.value for h in at.subheader)
+    assert "Lưu thành phiên bản mới" in labels(at, "button")
+
+
+def test_preview_shows_each_district_and_keeps_the_others(store_url, registry, clock):
+    from import_fixtures import district_report, district_rows
+
+    engine = connect(store_url)
+    data = valid_xlsx(6, 2025)
+    commit(engine, preview(engine, data, "a.xlsx", registry), data, "a.xlsx", "cli")
+    engine.dispose()
+    at = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)
+    at.file_uploader[0].upload("dinh_lap.xlsx", district_report(district_rows("Đình Lập", 2025)))
+    at.run()
+    assert_clean(at)
+    [table] = [d for d in at.dataframe if "Giữ nguyên" in d.value.columns]
+    rows = {r["Huyện"]: r for r in table.value.to_dict("records")}
+    assert rows["Huyện Đình Lập"]["Thêm mới"] == 10 and rows["Huyện Đình Lập"]["Có số liệu sau khi nhập"] == 10
+    others = [r for name, r in rows.items() if name != "Huyện Đình Lập"]
+    assert others and all(r["Thêm mới"] == 0 and r["Giữ nguyên"] == r["Có số liệu sau khi nhập"] for r in others)
+    assert sum(r["Giữ nguyên"] for r in others) == 6
+    [confirm] = [b for b in at.button if b.label == "Lưu thành phiên bản mới"]
+    confirm.click().run()
+    from ntm.ingest.store import load_active
+
+    _, _, levels = load_active(connect(store_url))
+    assert len(levels) == 16
