@@ -656,7 +656,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Using the columns chosen before for this header.",
     ),
     "import.mapping.forget": ("Bỏ cách ghép cột đã nhớ", "Forget the columns chosen"),
-    "import.mapping.field.code": ("Mã xã (hoặc tên xã)", "Commune code (or name)"),
+    "import.mapping.field.code": ("Mã xã", "Commune code"),
     "import.mapping.field.name": ("Tên xã", "Commune name"),
     "import.mapping.field.year": ("Năm", "Year"),
     "import.mapping.field.level": ("Mức đạt chuẩn", "Level"),

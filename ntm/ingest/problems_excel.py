@@ -1,6 +1,7 @@
 """The problems of an uploaded file as an Excel workbook the office can fix from: a summary sheet (one
-line per kind of problem, its count and first rows), then each sheet of the file as it was read with a
-first column of messages next to the rows they are about.
+line per kind of problem, its count and first rows), then each sheet of the file as it was read, every
+cell at its own row and column, with a column of messages after the file's columns on the rows they are
+about (so «dòng 7, cột E» in a message is row 7, column E of that sheet too).
 
 Every problem is listed here (the page and the command line show the first rows of each kind): the
 file is validated again with every problem kept. Cells from the upload are written as text and
@@ -69,18 +70,17 @@ def workbook_bytes(validation: Validation) -> bytes:
             continue
         title = unique_title(sheet.name, used)
         target = book.create_sheet(title)
-        target.append([MESSAGE_HEADER])
-        target["A1"].font = Font(bold=True)
+        column = max((len(cells) for cells in sheet.rows), default=0) + 1  # after the file's own columns
         for number, cells in enumerate(sheet.rows, start=1):
+            target.append([neutralise(value) for value in cells])  # each cell where it was: same row, same column
             found = by_row.get((sheet.name, number), [])
-            message = "\n".join(text for _, text in found)
-            target.append([neutralise(message)] + [neutralise(value) for value in cells])
             if found:
-                first = target.cell(target.max_row, 1)
-                first.fill = ERROR_FILL if any(severity == "error" for severity, _ in found) else WARNING_FILL
-                first.alignment = Alignment(wrap_text=True, vertical="top")
-        target.column_dimensions["A"].width = 70
-        target.freeze_panes = "B2"
+                message = target.cell(number, column, neutralise("\n".join(text for _, text in found)))
+                message.fill = ERROR_FILL if any(severity == "error" for severity, _ in found) else WARNING_FILL
+                message.alignment = Alignment(wrap_text=True, vertical="top")
+        header = target.cell(1, column, MESSAGE_HEADER)
+        header.font = Font(bold=True)
+        target.column_dimensions[header.column_letter].width = 80
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
