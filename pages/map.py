@@ -403,7 +403,8 @@ codes = tuple(unit_shapes[0][unit_shapes[1]].astype(str))
 lineage = map_view.lineage_of(f.year)
 years_layer = layer(dataset, level, metric, f.criterion, f.lang, lineage, shapes_key, codes, names, f.year)
 first, last = years_layer["years"][0], years_layer["years"][-1]
-multiples_title = t("map.multiples.title", f.lang, label=label, first=first, last=last)
+years_span = str(first) if first == last else f"{first}–{last}"  # a lineage of one year: '2026', not '2026–2026'
+multiples_title = t("map.multiples.title", f.lang, label=label, years=years_span)
 source = t("source.demo", f.lang) if dataset.illustrative else t("map.image.source", f.lang, source=dataset.label)
 class_breaks = breaks(dataset, level, metric, f.criterion, lineage, f.year)
 # The map's files describe themselves like every download (ntm.reports.metadata): the whole province
@@ -414,7 +415,7 @@ map_title = t(f"map.title.{level}", f.lang, year=f.year)
 map_meta = downloads.describe(
     dataset, f, map_title, year=f.year, scope=province, filters=level_filters, what=f"{map_title} {label}"
 )
-years_scope = t("meta.heading", f.lang, scope=province, year=f"{first}–{last}")
+years_scope = t("meta.heading", f.lang, scope=province, year=years_span)
 years_meta = downloads.describe(
     dataset,
     f,
@@ -426,7 +427,7 @@ years_meta = downloads.describe(
 csv_meta = downloads.describe(
     dataset,
     f,
-    t("map.csv.title", f.lang, label=label, first=first, last=last),
+    t("map.csv.title", f.lang, label=label, years=years_span),
     scope=years_scope,
     filters=level_filters[1:],
 )
