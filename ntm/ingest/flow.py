@@ -12,10 +12,10 @@ from ntm.dataset import DatasetError, bundled_new_units, new_geography, validate
 from ntm.ingest.read import capped, error
 from ntm.ingest.store import (
     Change,
-    _engine_options,
     active,
     criteria_rows,
     database_url,
+    engine_options,
     file_hash,
     level_rows,
     plan_change,
@@ -99,7 +99,7 @@ def read_only_store(url: str | None = None) -> Engine | None:
             raise problem
         engine = create_engine(f"sqlite:///file:{quote(str(path.absolute()))}?mode=ro&uri=true")
     else:
-        engine = create_engine(url, pool_pre_ping=True, **_engine_options(url))
+        engine = create_engine(url, pool_pre_ping=True, **engine_options(url))
     if all(name in set(inspect(engine).get_table_names()) for name in READ_TABLES):
         return engine
     engine.dispose()

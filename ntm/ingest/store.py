@@ -178,9 +178,6 @@ def engine_options(url: str) -> dict:
     return {}
 
 
-_engine_options = engine_options  # the name ntm.ingest.flow imports
-
-
 def describe_url(url: str) -> str:
     """The database's place for messages: the SQLite file, or host, port and database (no password)."""
     path = sqlite_path(url)
