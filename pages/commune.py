@@ -4,6 +4,7 @@ the old communes a new one was formed from (or the new commune an old one became
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import criterion_labels, set_for_year
 from ntm.dataset import new_geography
 from ntm.formatting import fmt_number
