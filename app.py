@@ -15,13 +15,18 @@ page.global_style(lang)
 dataset, store_problem = loaders.active_dataset()
 if store_problem is not None:  # the store cannot be read: one line, and the bundled data (labelled as such)
     st.error(t(f"store.problem.{store_problem.kind}", lang), icon=":material/database:")
+# The default page is served at "/" whatever its url_path (which it still reserves, hence "home"); a
+# link to "/overview" opens the same script as the hidden page "overview", not "Page not found".
+overview = st.Page(
+    "pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", url_path="home", default=True
+)
 pages = [
+    overview,
     st.Page(
         "pages/overview.py",
         title=t("nav.overview", lang),
-        icon=":material/dashboard:",
         url_path="overview",
-        default=True,
+        visibility="hidden",
     ),
     st.Page("pages/map.py", title=t("nav.map", lang), icon=":material/map:", url_path="map"),
     st.Page("pages/progress.py", title=t("nav.progress", lang), icon=":material/trending_up:", url_path="progress"),

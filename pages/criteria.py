@@ -3,6 +3,7 @@ time, all in the criteria set of the year shown (19 criteria to 2025, 10 from 20
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.metrics import select

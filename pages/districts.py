@@ -3,6 +3,7 @@ From 2026 the new communes are compared by former district, within the 2026-2030
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.ui import downloads, loaders, page, state

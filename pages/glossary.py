@@ -3,6 +3,7 @@ of 2026-2030; the set of the year shown comes first."""
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.ui import loaders, page, state

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import criterion_name
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.geo import assets as static_assets

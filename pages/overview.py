@@ -3,6 +3,7 @@
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm import metrics
 from ntm.criteria import set_for_year
 from ntm.formatting import fmt_number

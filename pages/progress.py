@@ -3,6 +3,7 @@ trajectory, projection, verdict) and, from 2025 on, the close-out of 2021-2025."
 
 import streamlit as st
 
+import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import set_by_id, set_for_year
 from ntm.formatting import fmt_number
 from ntm.i18n import t
