@@ -39,7 +39,7 @@ def test_editor_imports_a_bad_then_a_good_file(chromium, tmp_path):
         upload(page, "cao_loc.xlsx", bad)
         error = page.locator("[data-testid='stAlert']").filter(has_text="chưa lưu gì")
         expect(error).to_be_visible(timeout=30000)
-        problems = page.locator("[data-testid='stDataFrame']").last
+        problems = page.locator("[data-testid='stDataFrame']").first  # the problems by kind (details: in an expander)
         expect(problems).to_be_visible()
         page.screenshot(path=ARTIFACTS_DIR() / "import-bad-file.png", full_page=True)
         assert list_versions(connect(url)) == []

@@ -192,3 +192,15 @@ def test_renamed_headers_need_a_mapping_and_the_mapping_reads_them(registry):
     mapping = {need.fingerprint: {"code": CODE, "level": LEVEL}}
     mapped = validate_upload(data, "r.xlsx", registry, mapping=mapping)
     assert mapped.ok and mapped.needs == [] and len(mapped.levels) == 6
+
+
+def test_ket_qua_is_the_level_in_the_wide_layout_and_the_result_in_the_long_one(registry):
+    from make_bad_files import long_table
+
+    long = long_table(valid_table())
+    long[0] = ["Mã xã", "Năm", "Tiêu chí", "Kết quả", "Mức công nhận", "Năm công nhận"]
+    result = validate_upload(csv_bytes(long), "long.csv", registry)
+    assert result.ok and len(result.levels) == 6
+    wide = valid_table()
+    wide[0] = ["Kết quả" if h == "Mức đạt chuẩn" else h for h in wide[0]]
+    assert validate_upload(csv_bytes(wide), "wide.csv", registry).ok
