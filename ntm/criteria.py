@@ -242,19 +242,24 @@ def criterion_name(
     year: int | None = None,
     criteria_set: str | None = None,
 ) -> str:
-    """The criterion's name in the set of `year` (or the set named; 2021-2025 when neither)."""
-    rows = set_rows(catalogue, year, criteria_set).set_index("criterion_id")
-    row = rows.loc[criterion_id]
-    return row["name_en"] if lang == "en" else row["name_vi"]
+    """The criterion's name in the set of `year` (or the set named; 2021-2025 when neither). For
+    several criteria of one set, criterion_names once (a page asks for 10-19 names a run)."""
+    return criterion_names(catalogue, lang, year, criteria_set)[criterion_id]
+
+
+def criterion_names(
+    catalogue: pd.DataFrame, lang: str = "vi", year: int | None = None, criteria_set: str | None = None
+) -> dict[str, str]:
+    """{criterion_id: name} for every criterion of the set of `year` (or the set named)."""
+    rows = set_rows(catalogue, year, criteria_set)
+    return dict(zip(rows["criterion_id"], rows["name_en" if lang == "en" else "name_vi"]))
 
 
 def criterion_labels(
     catalogue: pd.DataFrame, lang: str, year: int | None = None, criteria_set: str | None = None
 ) -> dict[str, str]:
     """'02. Giao thông' for every criterion of the set of `year` (or the set named)."""
-    rows = set_rows(catalogue, year, criteria_set)
-    names = rows["name_en" if lang == "en" else "name_vi"]
-    return {cid: f"{cid}. {name}" for cid, name in zip(rows["criterion_id"], names)}
+    return {cid: f"{cid}. {name}" for cid, name in criterion_names(catalogue, lang, year, criteria_set).items()}
 
 
 def level_names(lang: str = "vi") -> dict[tuple[str, str], str]:

@@ -22,7 +22,7 @@ if selection.empty:
     st.stop()
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
 def charts(dataset, year: int, districts: tuple[str, ...], criterion: str, lang: str) -> dict:
     """The page's charts, built once per selection (Altair's work), not on every rerun."""
     return analysis.criteria_charts(dataset, loaders.page_inputs(dataset), year, districts, criterion, lang)

@@ -14,13 +14,13 @@ from ntm.views import overview
 from ntm.views.overview import lagging_districts, progress_card
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
 def bar_charts(dataset, year: int, districts: tuple[str, ...], lang: str):
     summary = metrics.summary(metrics.select(dataset.commune_year, year, districts), year)
     return overview.bar_charts(summary, year, lang)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
 def district_map(dataset, year: int, lang: str):
     """(chart, official boundaries?) of the district map; the map page reports a bad boundary file."""
     loaded, shapes, _ = loaders.configured_boundaries(dataset)
@@ -121,20 +121,22 @@ if new_phase and len(selection):
     demo_groups = len(groups) and (groups["status"] == "demo").any()
     st.caption(t("overview.groups.help", f.lang) + (" " + t("overview.groups.demo", f.lang) if demo_groups else ""))
     st.dataframe(overview.group_table(selection, f.lang), hide_index=True)
-tables = downloads.selection_tables(dataset, f)
-communes = tables["communes"]
+count = fmt_number(len(downloads.selected_communes(dataset, f)), lang=f.lang)
 heading = (
-    t(
-        "overview.communes.levels",
-        f.lang,
-        count=fmt_number(len(communes), lang=f.lang),
-        levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels),
-    )
+    t("overview.communes.levels", f.lang, count=count, levels=", ".join(t(f"level.{lv}", f.lang) for lv in f.levels))
     if f.levels
-    else t("overview.communes", f.lang, count=fmt_number(len(communes), lang=f.lang))
+    else t("overview.communes", f.lang, count=count)
 )
-with st.expander(heading, icon=":material/list:", expanded=bool(f.levels)):
-    st.dataframe(communes, hide_index=True, width="stretch")
+# the list is built only while open (open by itself once levels are chosen: another key)
+listing = st.expander(
+    heading,
+    icon=":material/list:",
+    expanded=bool(f.levels),
+    key=f"communes-open-{bool(f.levels)}",
+    on_change="rerun",
+)
+if listing.open:
+    listing.dataframe(downloads.commune_list(dataset, f), hide_index=True, width="stretch")
 downloads.archive_view("overview", [*bar_charts(dataset, f.year, f.districts, f.lang).values(), chart])
-downloads.table_downloads(tables, f)
+downloads.table_downloads(lambda: downloads.selection_tables(dataset, f), f)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

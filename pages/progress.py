@@ -23,7 +23,7 @@ STATUS_ICON = {
 }
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET)
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
 def charts(dataset, year: int, districts: tuple[str, ...], lang: str):
     return progress_charts(dataset, loaders.page_inputs(dataset), year, districts, lang)
 

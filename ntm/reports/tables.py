@@ -11,7 +11,7 @@ from io import BytesIO
 
 import pandas as pd
 
-from ntm.criteria import criterion_name
+from ntm.criteria import criterion_names
 from ntm.dataset import unmet_criteria
 from ntm.i18n import CATALOGUE, t
 from ntm.metrics import criterion_counts, district_key, district_table, format_metric, keys, metric, selection_set
@@ -203,12 +203,8 @@ def criteria_table(
     """Communes meeting each criterion of the selection's set (that of `year` when given), weakest first."""
     entry = selection_set(selection) if year is None else None
     counts = criterion_counts(criteria, selection, year if year is not None else entry)
-    set_id = entry.id if entry is not None else None
-    counts.insert(
-        1,
-        "criterion",
-        counts["criterion_id"].map(lambda cid: criterion_name(catalogue, cid, lang, year, set_id)),
-    )
+    names = criterion_names(catalogue, lang, year, entry.id if entry is not None else None)
+    counts.insert(1, "criterion", counts["criterion_id"].map(lambda cid: names[cid]))
     return counts.sort_values(["share", "criterion_id"], kind="stable").reset_index(drop=True)
 
 

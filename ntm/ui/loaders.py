@@ -148,7 +148,7 @@ def district_names(dataset: Dataset) -> dict[str, str]:
     return registry_district_names(dataset.registry)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=DATASET)
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
 def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -> list:
     from ntm.targets import headline_progress as compute
 

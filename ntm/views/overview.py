@@ -8,13 +8,13 @@ from functools import partial
 import pandas as pd
 
 from ntm import metrics
-from ntm.charts.style import PALETTE_LEVELS, band_colors, category_bar
+from ntm.charts.style import PALETTE_LEVELS, band_colors
 from ntm.criteria import as_set, set_for_year
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.i18n import t
 from ntm.metrics import bands_of, format_metric, metric
 from ntm.targets import Progress
-from ntm.views.page_chart import PageChart, page_chart
+from ntm.views.page_chart import PageChart, category_bar_chart, page_chart
 
 STATUS_COLOR = {"reached": "green", "on_track": "green", "behind": "orange", "missed": "red", "no_pace": "gray"}
 
@@ -148,8 +148,7 @@ def bar_charts(summary: dict, year: int, lang: str) -> dict[str, PageChart]:
         ("bands", band_frame(summary, lang), None, "xa-theo-so-tieu-chi"),
     ):
         colors = [PALETTE_LEVELS[k] for k in frame["key"]] if key == "levels" else band_colors(len(frame))
-        build = partial(category_bar, frame, colors, t("chart.communes", lang), lang)
-        charts[key] = page_chart(f"{stem}-{year}", frame[["label", "value"]], build)
+        charts[key] = category_bar_chart(f"{stem}-{year}", frame, colors, t("chart.communes", lang), lang)
     return charts
 
 

@@ -3,6 +3,8 @@ button with the table's or chart's name."""
 
 from apptest_helpers import assert_clean, nodes, run_app
 
+from ntm.ui.downloads import EXPORT_SECTION
+
 
 def buttons(at) -> list[str]:
     return [node.proto.label for node in nodes(at, "download_button")]
@@ -19,8 +21,18 @@ def labels_in(block) -> list[str]:
     return found
 
 
-def test_overview_offers_everything_in_one_zip():
+def test_tables_are_built_only_while_the_download_section_is_open():
     at = run_app(year=2025, districts=["189"])
+    assert_clean(at)
+    (section,) = [e for e in at.expander if e.label == "Tải bảng số liệu"]
+    assert labels_in(section) == []
+    assert "Tải tất cả (ZIP)" not in buttons(at) and "Danh sách xã · CSV" not in buttons(at)
+    (listing,) = [e for e in at.expander if e.label == "Danh sách 10 xã"]  # Đình Lập, 2025
+    assert not listing.children  # the list is not built while closed either
+
+
+def test_overview_offers_everything_in_one_zip():
+    at = run_app(year=2025, districts=["189"], **{EXPORT_SECTION: True})
     assert_clean(at)
     labels = buttons(at)
     assert labels.count("Tải tất cả (ZIP)") == 1
@@ -64,7 +76,7 @@ def test_a_stored_version_is_named_with_its_import_date(tmp_path, monkeypatch, r
     stored = loaders.load_active_dataset()
     assert stored.label == "v1" and not stored.illustrative
     assert downloads.data_version(stored) == DataVersion("v1", False, version.created_at)
-    at = run_app()
+    at = run_app(**{EXPORT_SECTION: True})
     assert_clean(at)
     assert "Tải tất cả (ZIP)" in buttons(at)
     meta = downloads.table_metadata(stored, "districts", downloads.state.Filters(2024, (), "vi"))
