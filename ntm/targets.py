@@ -274,6 +274,8 @@ def headline_progress(
         series = yearly_series(commune_year, row.metric, districts, lineage=phase.lineage)
         if series[series.index <= min(as_of, target_year)].empty:
             continue
+        if as_of <= int(row.year) and as_of not in series.index:
+            continue  # the selection has no report for the year: no card of an earlier year's value
         target = entry.target_value(row.value)
         denominator = row.denominator if pd.notna(row.denominator) else None
         found = progress(series, row.metric, target, int(row.year), as_of, denominator)

@@ -110,7 +110,9 @@ def ranking_rows(ranking: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...
     rows = [header]
     for rank, row in enumerate(ranking.head(RANKING_ROWS).to_dict("records"), start=1):
         label = f"{rank}. {row['district']}"
-        if "rank" in row and int(row["total"]) != len(ranking):  # a selection: its rank among every district
+        if "rank" in row and int(row["total"]) < 2:  # the only district with data: no rank to give
+            label = str(row["district"])
+        elif "rank" in row and int(row["total"]) != len(ranking):  # a selection: its rank among every district
             of = t("districts.col.rank.of", lang, rank=int(row["rank"]), total=int(row["total"]))
             label = f"{row['district']} ({t('districts.col.rank', lang).lower()} {of})"
         rows.append((label, *(format_metric(key, row[key], lang) for key in columns)))

@@ -173,13 +173,22 @@ def shown_keys(table: pd.DataFrame, role: str = "table") -> list[str]:
     return [key for key in keys(role) if key in table.columns]
 
 
-def district_ranking(selection: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def district_ranking(selection: pd.DataFrame, names: dict[str, str], every: pd.DataFrame | None = None) -> pd.DataFrame:
     """Districts of the selection with the registry's table metrics (those of the year's criteria
-    set), best share meeting the standard first (numbers, not text)."""
-    table = district_table(selection)
+    set), best share meeting the standard first (numbers, not text). With `every` (the year's rows of
+    every district) the districts are ranked among all of them and the frame has `rank` and `total`
+    columns: a selection of one district is '9 of 11', never '1 of 1'."""
+    table = district_table(selection if every is None else every)
     table.insert(0, "district", table["district_code"].map(names))
-    ranked = table.sort_values(["share_ntm", "avg_criteria"], ascending=False, kind="stable")
-    return ranked[["district", *shown_keys(table)]].reset_index(drop=True)
+    ranked = table.sort_values(["share_ntm", "avg_criteria"], ascending=False, kind="stable").reset_index(drop=True)
+    columns = ["district", *shown_keys(table)]
+    if every is not None:
+        ranked["rank"] = ranked.index + 1
+        ranked["total"] = len(ranked)
+        chosen = set(selection[district_key(selection)].astype(str))
+        ranked = ranked[ranked["district_code"].isin(chosen)]
+        columns += ["rank", "total"]
+    return ranked[columns].reset_index(drop=True)
 
 
 def district_export(selection: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
@@ -216,13 +225,46 @@ def criteria_export(
     return _headers(table, lang).rename(columns={t("col.share", lang): t("col.share_pct", lang)})
 
 
-def district_summary(table: pd.DataFrame, names: dict[str, str], lang: str, former: bool = False) -> pd.DataFrame:
+def district_summary(
+    table: pd.DataFrame,
+    names: dict[str, str],
+    lang: str,
+    former: bool = False,
+    province: dict | None = None,
+    reported: pd.DataFrame | None = None,
+    order: str | None = None,
+    province_reported: str = "",
+) -> pd.DataFrame:
     """The per-district metrics table (the registry's table metrics) as text in `lang`, with a name
-    column and headers (`former`: by former district, for the new communes)."""
-    shown = pd.DataFrame({"district": table["district_code"].map(names)})
-    for key in shown_keys(table):
+    column and headers (`former`: by former district, for the new communes). `order`: a table metric
+    to sort by, best first. `province` ({metric: value}, ntm.metrics.summary of the whole province)
+    adds the province as the last row. `reported` (ntm.metrics.Coverage.by_district) adds a column
+    'Đã báo cáo' (10/12) and a row for each district with no report yet; `province_reported` is the
+    province row's ('175/181')."""
+    table = table.copy()
+    if reported is not None:
+        missing = reported[~reported["district_code"].isin(table["district_code"])]
+        table = pd.concat([table, missing[["district_code"]]], ignore_index=True)
+    if order is not None and order in table.columns:
+        ascending = not metric(order).higher_is_better
+        table = table.sort_values([order, "district_code"], ascending=[ascending, True], kind="stable")
+    keys_shown = shown_keys(table)
+    shown = pd.DataFrame({"district": table["district_code"].map(names).fillna(table["district_code"])})
+    for key in keys_shown:
         shown[key] = table[key].map(lambda v, key=key: format_metric(key, v, lang))
-    return _headers(shown, lang, former)
+    if reported is not None:
+        counts = reported.set_index("district_code")
+        shown["reported"] = [
+            f"{counts.at[code, 'reported']}/{counts.at[code, 'expected']}" if code in counts.index else ""
+            for code in table["district_code"]
+        ]
+    if province is not None:
+        row = {"district": t("scope.province", lang)}
+        row |= {key: format_metric(key, province.get(key), lang) for key in keys_shown}
+        if reported is not None:
+            row["reported"] = province_reported
+        shown = pd.concat([shown, pd.DataFrame([row])], ignore_index=True)
+    return _headers(shown.reset_index(drop=True), lang, former)
 
 
 # --- download headers and number formats ------------------------------------------------------------

@@ -80,6 +80,23 @@ def delta_ranking(series: pd.DataFrame, metric: str, year: int, baseline: int | 
     return table.sort_values(["rank", "district_code"], ignore_index=True)
 
 
+def most_improved(ranking: pd.DataFrame, metric: str, count: int = 3) -> list[str]:
+    """Codes of the districts whose value of `metric` improved most since the baseline (by the change of
+    the measure itself, in the metric's better direction; not by change of rank), those that improved."""
+    sign = 1 if metrics.metric(metric).higher_is_better else -1
+    gain = sign * ranking["change"].astype(float)
+    better = ranking.assign(gain=gain)[gain > 0]
+    ordered = better.sort_values(["gain", "district_code"], ascending=[False, True], kind="stable")
+    return list(ordered["district_code"].head(count))
+
+
+def shown_ranking(ranking: pd.DataFrame, districts) -> pd.DataFrame:
+    """The rows of a ranking of every district that a selection shows (all when none is chosen):
+    ranks stay those among all districts."""
+    districts = [str(d) for d in districts or []]
+    return ranking[ranking["district_code"].isin(districts)] if districts else ranking
+
+
 def province_reference(
     commune_year: pd.DataFrame, metric: str, year: int, baseline: int | None, lineage: str | None = None
 ) -> dict:
@@ -99,13 +116,21 @@ def _rank_move(change) -> str:
 
 
 def ranking_display(
-    table: pd.DataFrame, province: dict, names: dict[str, str], metric: str, year: int, baseline: int | None, lang: str
+    table: pd.DataFrame,
+    province: dict,
+    names: dict[str, str],
+    metric: str,
+    year: int,
+    baseline: int | None,
+    lang: str,
+    total: int | None = None,
 ) -> pd.DataFrame:
     """The ranking as text in `lang`, with the province as the last row (without the baseline
-    columns when there is no baseline)."""
+    columns when there is no baseline). With `total` (the number of districts ranked), a rank reads
+    '9/11': a selection's rows keep their rank among all districts."""
     rows = [
         {
-            "rank": str(r.rank),
+            "rank": str(r.rank) if total is None else t("districts.col.rank.of", lang, rank=r.rank, total=total),
             "district": names.get(r.district_code, r.district_code),
             "value": _fmt(metric, r.value, lang),
             "baseline_value": _fmt(metric, r.baseline_value, lang),

@@ -65,7 +65,11 @@ def test_pptx_reopens_with_titles_and_headline_numbers(demo, names, chosen):
     for image_slide in (slides[2], slides[3]):  # the progress chart and the map
         assert any(shape.shape_type == 13 for shape in image_slide.shapes)
     ranking = slide_texts(slides[4])
-    assert sum(text.startswith(("1. ", "2. ")) for text in ranking) == min(2, len(chosen) or 2)
+    if chosen:  # one district is ranked among all 11, never "1." of one (issue 15.3)
+        assert any(text.startswith(f"{names['185']} (hạng ") and text.endswith("/11)") for text in ranking)
+        assert not any(text.startswith("1. ") for text in ranking)
+    else:
+        assert sum(text.startswith(("1. ", "2. ")) for text in ranking) == 2
     assert t("deck.notice", "vi") in "\n".join(slide_texts(slides[6]))
 
 
