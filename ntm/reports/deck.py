@@ -110,7 +110,9 @@ def ranking_rows(ranking: pd.DataFrame, lang: str) -> tuple[tuple[str, ...], ...
     rows = [header]
     for rank, row in enumerate(ranking.head(RANKING_ROWS).to_dict("records"), start=1):
         label = f"{rank}. {row['district']}"
-        if "rank" in row and int(row["total"]) < 2:  # the only district with data: no rank to give
+        if "rank" in row and pd.isna(row["rank"]):  # the province, to compare a selection with
+            label = str(row["district"])
+        elif "rank" in row and int(row["total"]) < 2:  # the only district with data: no rank to give
             label = str(row["district"])
         elif "rank" in row and int(row["total"]) != len(ranking):  # a selection: its rank among every district
             of = t("districts.col.rank.of", lang, rank=int(row["rank"]), total=int(row["total"]))
@@ -598,7 +600,12 @@ def selection_briefing(
         lang=lang,
         illustrative=dataset.illustrative,
         progress=progress,
-        ranking=district_ranking(selection, names, every=select(dataset.commune_year, year))
+        ranking=district_ranking(
+            selection,
+            names,
+            every=select(dataset.commune_year, year),
+            province=t("scope.province", lang) if districts else None,
+        )
         if len(selection)
         else pd.DataFrame(columns=["district"]),
         criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang, year),

@@ -14,7 +14,16 @@ import pandas as pd
 from ntm.criteria import criterion_names
 from ntm.dataset import unmet_criteria
 from ntm.i18n import CATALOGUE, t
-from ntm.metrics import criterion_counts, district_key, district_table, format_metric, keys, metric, selection_set
+from ntm.metrics import (
+    aggregate,
+    criterion_counts,
+    district_key,
+    district_table,
+    format_metric,
+    keys,
+    metric,
+    selection_set,
+)
 from ntm.text import name_collation_key
 
 # Signs that start a formula, with their full-width forms (＝ ＋ － ＠), which spreadsheets in East Asian
@@ -173,11 +182,14 @@ def shown_keys(table: pd.DataFrame, role: str = "table") -> list[str]:
     return [key for key in keys(role) if key in table.columns]
 
 
-def district_ranking(selection: pd.DataFrame, names: dict[str, str], every: pd.DataFrame | None = None) -> pd.DataFrame:
+def district_ranking(
+    selection: pd.DataFrame, names: dict[str, str], every: pd.DataFrame | None = None, province: str | None = None
+) -> pd.DataFrame:
     """Districts of the selection with the registry's table metrics (those of the year's criteria
     set), best share meeting the standard first (numbers, not text). With `every` (the year's rows of
     every district) the districts are ranked among all of them and the frame has `rank` and `total`
-    columns: a selection of one district is '9 of 11', never '1 of 1'."""
+    columns: a selection of one district is '9 of 11', never '1 of 1'; with `province` (its label)
+    too, a last row holds the whole province's values (rank and total empty) to compare with."""
     table = district_table(selection if every is None else every)
     table.insert(0, "district", table["district_code"].map(names))
     ranked = table.sort_values(["share_ntm", "avg_criteria"], ascending=False, kind="stable").reset_index(drop=True)
@@ -188,6 +200,9 @@ def district_ranking(selection: pd.DataFrame, names: dict[str, str], every: pd.D
         chosen = set(selection[district_key(selection)].astype(str))
         ranked = ranked[ranked["district_code"].isin(chosen)]
         columns += ["rank", "total"]
+        if province is not None:
+            whole = aggregate(every.assign(scope="province"), "scope", shown_keys(table)).reset_index(drop=True)
+            ranked = pd.concat([ranked, whole.assign(district=province, rank=pd.NA, total=pd.NA)], ignore_index=True)
     return ranked[columns].reset_index(drop=True)
 
 

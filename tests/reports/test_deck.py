@@ -68,6 +68,7 @@ def test_pptx_reopens_with_titles_and_headline_numbers(demo, names, chosen):
     if chosen:  # one district is ranked among all 11, never "1." of one (issue 15.3)
         assert any(text.startswith(f"{names['185']} (hạng ") and text.endswith("/11)") for text in ranking)
         assert not any(text.startswith("1. ") for text in ranking)
+        assert "Toàn tỉnh" in ranking  # compared with the province
     else:
         assert sum(text.startswith(("1. ", "2. ")) for text in ranking) == 2
     assert t("deck.notice", "vi") in "\n".join(slide_texts(slides[6]))
