@@ -166,6 +166,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tệp ranh giới chính thức (GeoJSON, GeoPackage, Shapefile nén .zip)",
         "Official boundary file (GeoJSON, GeoPackage, zipped Shapefile)",
     ),
+    "map.boundaries.editor_only": (
+        "Biên tập viên tải tệp ranh giới lên tại đây sau khi đăng nhập ở trang Nhập dữ liệu.",
+        "Editors upload a boundary file here once logged in on the Import page.",
+    ),
     "map.boundaries.official": ("Đang dùng ranh giới chính thức: {source}", "Using official boundaries: {source}"),
     "map.boundaries.approximate": (
         "Đang dùng ranh giới gần đúng đi kèm ứng dụng.",

@@ -126,8 +126,8 @@ def select_clicked(level: str, communes, districts) -> None:
             st.session_state[state.MAP_DISTRICT] = code
 
 
-def active_boundaries(dataset, lang):
-    loaded, frame, error = loaders.configured_boundaries(dataset, st.session_state.get(state.MAP_BOUNDARY_FILE))
+def active_boundaries(dataset, lang, upload):
+    loaded, frame, error = loaders.configured_boundaries(dataset, upload)
     if error:
         st.warning(t("map.boundaries.error", lang, detail=page.literal(error)), icon=":material/map:")
     return loaded, frame
@@ -303,10 +303,16 @@ if metric == "criterion_share":
     )
 
 with st.expander(t("map.boundaries", f.lang)):
-    upload = st.file_uploader(
-        t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key=state.MAP_BOUNDARY_FILE
-    )
-    loaded, frame = active_boundaries(dataset, f.lang)
+    # Only a logged-in editor may upload boundaries (parsed files are cached for the process); viewers
+    # see the configured ones (NTM_BOUNDARIES or the bundled approximation).
+    upload = None
+    if st.session_state.get(state.EDITOR):
+        upload = st.file_uploader(
+            t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key=state.MAP_BOUNDARY_FILE
+        )
+    else:
+        st.caption(t("map.boundaries.editor_only", f.lang))
+    loaded, frame = active_boundaries(dataset, f.lang, upload)
     boundary_report(loaded, f.lang)
 communes_loaded, communes, commune_borders = loaders.configured_communes(loaded, upload)
 shapes_key = f"{loaded.source}|{len(frame)}|{communes_loaded.source}|{loaded.official}"

@@ -163,13 +163,14 @@ def expected_by_district(dataset: Dataset):
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=DATASET)
-def district_boundaries(dataset: Dataset, source_key: str, _source):
+def district_boundaries(dataset: Dataset, source_key: str, _source, name: str | None = None):
     """(Boundaries, simplified frame) for a source known by `source_key`: None (NTM_BOUNDARIES or
-    bundled), uploaded bytes, or DEFAULT_BOUNDARIES for the bundled ones whatever the environment says."""
+    bundled), uploaded bytes (`name`: the uploaded file's, which messages name), or DEFAULT_BOUNDARIES
+    for the bundled ones whatever the environment says."""
     from ntm.geo.boundaries import DEFAULT_BOUNDARIES, load_boundaries, load_default, simplify_for_browser
 
     table = district_list(dataset.registry)
-    loaded = load_default(table) if _source == DEFAULT_BOUNDARIES else load_boundaries(table, _source)
+    loaded = load_default(table) if _source == DEFAULT_BOUNDARIES else load_boundaries(table, _source, name)
     return loaded, simplify_for_browser(loaded.frame)
 
 
@@ -177,13 +178,13 @@ COMMUNE_BROWSER_BUDGET = 90_000  # bytes of GeoJSON for the 65 new communes (sha
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def commune_boundaries(source_key: str, _source):
+def commune_boundaries(source_key: str, _source, name: str | None = None):
     """(Boundaries, simplified frame (code, geometry), former-district borders dissolved from the
     simplified communes) of the 65 new communes: from a file of new communes (`_source` bytes or path,
     known by `source_key`), else the bundled shapes."""
     from ntm.geo.boundaries import load_communes, simplify_for_browser
 
-    loaded = load_communes(_source)
+    loaded = load_communes(_source, name)
     simplified = simplify_for_browser(loaded.frame[["code", "geometry"]], COMMUNE_BROWSER_BUDGET)
     former = dict(zip(loaded.frame["code"], loaded.frame["former_district_code"]))
     borders = simplified.assign(district_code=simplified["code"].map(former)).dissolve(
@@ -202,7 +203,7 @@ def configured_communes(loaded=None, upload=None):
         source = upload.getvalue() if upload is not None else os.environ.get(ENV_VAR)
         key = f"upload:{upload.name}:{len(source)}" if upload is not None else f"env:{source}"
         try:
-            return commune_boundaries(key, source)
+            return commune_boundaries(key, source, upload.name if upload is not None else None)
         except BoundaryError:
             pass
     return commune_boundaries("bundled", None)
@@ -217,7 +218,7 @@ def configured_boundaries(dataset: Dataset, upload=None):
     source = upload.getvalue() if upload is not None else None
     key = f"upload:{upload.name}:{len(source)}" if upload is not None else f"env:{os.environ.get(ENV_VAR, '')}"
     try:
-        return (*district_boundaries(dataset, key, source), None)
+        return (*district_boundaries(dataset, key, source, upload.name if upload is not None else None), None)
     except BoundaryError as error:
         return (*district_boundaries(dataset, "bundled", DEFAULT_BOUNDARIES), str(error))
 
