@@ -10,7 +10,7 @@ from ntm.formatting import fmt_number
 from ntm.ingest.auth import hash_password
 from ntm.ingest.flow import commit, district_changes, preview, read_only_store
 from ntm.ingest.read import MAX_BYTES, size_problem
-from ntm.ingest.store import StoreError, activate, connect, list_versions
+from ntm.ingest.store import StoreError, activate, connect, list_versions, load_column_maps
 from ntm.ingest.template import template_bytes
 from ntm.registry import load_registry
 
@@ -36,13 +36,14 @@ def run_import(args) -> int:
     """Check and import files; with --dry-run the store is only read (and not created when absent)."""
     engine = read_only_store(args.database) if args.dry_run else connect(args.database)
     registry, status = load_registry(), 0
+    maps = load_column_maps(engine) if engine is not None else {}  # columns chosen on the import page
     for path in args.files:
         data, why = read_file(path)
         if data is None:
             print(f"LỖI {why}\n{path}: không nhập.")
             status = 1
             continue
-        result = preview(engine, data, Path(path).name, registry)
+        result = preview(engine, data, Path(path).name, registry, mapping=maps)
         validation = result.validation
         for problem in validation.problems:
             print(("LỖI " if problem.is_error else "CẢNH BÁO ") + problem.describe())

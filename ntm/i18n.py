@@ -648,10 +648,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.problems.filename": ("loi-nhap-{name}.xlsx", "import-problems-{name}.xlsx"),
     "import.mapping.header": ("Ghép cột: trang «{sheet}»", "Match the columns: sheet «{sheet}»"),
     "import.mapping.intro": (
-        "Không nhận ra một số cột bắt buộc. Chọn cột nào chứa từng thông tin; cách ghép được nhớ cho các tệp sau "
-        "có cùng dòng tiêu đề (trong phiên làm việc này).",
-        "Some required columns were not recognised. Choose which column holds each; the choice is remembered for "
-        "the next files with the same header (in this session).",
+        "Không nhận ra một số cột bắt buộc. Chọn cột nào chứa từng thông tin; cách ghép được lưu trong kho dữ liệu "
+        "và dùng lại cho các tệp sau có cùng dòng tiêu đề (cả khi nhập bằng dòng lệnh).",
+        "Some required columns were not recognised. Choose which column holds each; the choice is kept in the store "
+        "and used again for the next files with the same header (the command line too).",
     ),
     "import.mapping.none": ("— chưa chọn —", "— not chosen —"),
     "import.mapping.apply": ("Dùng cách ghép cột này", "Use these columns"),

@@ -25,10 +25,13 @@ from ntm.ingest.store import (
     activate,
     database_url,
     file_hash,
+    forget_column_map,
     list_audit,
     list_versions,
+    load_column_maps,
     login_failures,
     record,
+    save_column_map,
     unavailable,
 )
 from ntm.ingest.template import template_bytes
@@ -288,9 +291,39 @@ def slot_label(slot: str, criteria_set: str, lang: str) -> str:
     )
 
 
-def mapping_step(need, lang: str) -> None:
-    """Choose which column holds each required field the importer could not find; remembered (in the
-    session) for every file whose header has the same fingerprint."""
+def stored_maps(engine) -> dict:
+    """The column mappings the store remembers (none without a store, or when it cannot be read)."""
+    if engine is None:
+        return {}
+    try:
+        return load_column_maps(engine)
+    except (StoreError, SQLAlchemyError):
+        log.warning("column mappings not readable", exc_info=True)
+        return {}
+
+
+def remember_map(engine, fingerprint: str, mapping: dict | None, headers=(), editor: str = "") -> None:
+    """Keep (or, with `mapping` None, forget) a header's column mapping: in the session, and in the store
+    when there is one (then every session and the command line read the next file the same way)."""
+    maps = st.session_state.setdefault(state.COLUMN_MAPS, {})
+    if mapping is None:
+        maps.pop(fingerprint, None)
+    else:
+        maps[fingerprint] = mapping
+    if engine is None:
+        return
+    try:
+        if mapping is None:
+            forget_column_map(engine, fingerprint)
+        else:
+            save_column_map(engine, fingerprint, mapping, headers, editor)
+    except (StoreError, SQLAlchemyError):
+        log.warning("column mapping not stored (kept in the session)", exc_info=True)
+
+
+def mapping_step(need, engine, editor: str, known: dict, lang: str) -> None:
+    """Choose which column holds each required field the importer could not find; remembered for every
+    file whose header has the same fingerprint."""
     st.subheader(t("import.mapping.header", lang, sheet=need.sheet))
     st.caption(t("import.mapping.intro", lang))
     columns = [-1] + [i for i, header in enumerate(need.headers) if header]
@@ -314,8 +347,8 @@ def mapping_step(need, lang: str) -> None:
             for slot in slots
         }
         if st.form_submit_button(t("import.mapping.apply", lang)):
-            maps = st.session_state.setdefault(state.COLUMN_MAPS, {})
-            maps[need.fingerprint] = {**maps.get(need.fingerprint, {}), **{s: i for s, i in chosen.items() if i >= 0}}
+            mapping = {**known.get(need.fingerprint, {}), **{s: i for s, i in chosen.items() if i >= 0}}
+            remember_map(engine, need.fingerprint, mapping, need.headers, editor)
             st.rerun()
 
 
@@ -332,7 +365,7 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    maps = st.session_state.get(state.COLUMN_MAPS, {})
+    maps = {**stored_maps(engine), **st.session_state.get(state.COLUMN_MAPS, {})}
     result = preview(engine, data, upload.name, dataset.registry, mapping=maps)
     validation = result.validation
     remembered = [f for f in validation.fingerprints if f in maps]
@@ -340,10 +373,10 @@ def upload_section(engine, dataset, editor: str, lang: str) -> None:
         st.caption(t("import.mapping.used", lang))
         if st.button(t("import.mapping.forget", lang)):
             for fingerprint in remembered:
-                maps.pop(fingerprint, None)
+                remember_map(engine, fingerprint, None)
             st.rerun()
     for need in validation.needs:
-        mapping_step(need, lang)
+        mapping_step(need, engine, editor, maps, lang)
     errors = validation.errors
     warnings = [p for p in validation.problems if not p.is_error]
     if errors:

@@ -104,6 +104,19 @@ audit = Table(
     Index("ix_ntm_audit_actor_action_at", "actor", "action", "at"),
 )
 
+# Column mappings chosen on the import page for a header the importer could not read, by the header's
+# fingerprint (ntm.ingest.validation.fingerprint): the next file of the same shape, from any session or
+# the command line, is read the same way.
+column_maps = Table(
+    "ntm_column_maps",
+    metadata,
+    Column("fingerprint", String(32), primary_key=True),
+    Column("mapping", String(4000), nullable=False),  # JSON: {field or criterion id: column index}
+    Column("headers", String(4000), nullable=False),  # the header's labels when it was chosen, for reference
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(ACTOR_CHARS), nullable=False),
+)
+
 
 @dataclass(frozen=True)
 class Version:
@@ -484,3 +497,40 @@ def activate(engine: Engine, version_id: int, *, user: str | None = None) -> str
             insert(audit).values(**_audit_values(user or local_user(), action, detail, version_id, None))
         )
     return action
+
+
+def load_column_maps(engine: Engine) -> dict[str, dict[str, int]]:
+    """{header fingerprint: {field or criterion id: column index}}; {} for a store without the table."""
+    import json
+
+    from sqlalchemy import inspect
+
+    if column_maps.name not in inspect(engine).get_table_names():
+        return {}
+    with engine.connect() as connection:
+        rows = connection.execute(select(column_maps.c.fingerprint, column_maps.c.mapping)).all()
+    return {fingerprint: {k: int(v) for k, v in json.loads(mapping).items()} for fingerprint, mapping in rows}
+
+
+def save_column_map(engine: Engine, fingerprint: str, mapping: dict[str, int], headers, user: str) -> None:
+    """Remember a column mapping for a header's fingerprint (replacing an earlier one), in its own transaction."""
+    import json
+
+    with engine.begin() as connection:
+        check_intact(connection)
+        connection.execute(column_maps.delete().where(column_maps.c.fingerprint == fingerprint))
+        connection.execute(
+            insert(column_maps).values(
+                fingerprint=fingerprint,
+                mapping=json.dumps({k: int(v) for k, v in mapping.items()}),
+                headers=json.dumps(list(headers), ensure_ascii=False)[:4000],
+                saved_at=datetime.now(UTC),
+                saved_by=(user or "(không rõ)")[:ACTOR_CHARS],
+            )
+        )
+
+
+def forget_column_map(engine: Engine, fingerprint: str) -> None:
+    with engine.begin() as connection:
+        check_intact(connection)
+        connection.execute(column_maps.delete().where(column_maps.c.fingerprint == fingerprint))

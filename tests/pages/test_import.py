@@ -573,3 +573,41 @@ def test_preview_shows_each_district_and_keeps_the_others(store_url, registry, c
 
     _, _, levels = load_active(connect(store_url))
     assert len(levels) == 16
+
+
+def test_a_column_mapping_is_kept_in_the_store_for_other_sessions_and_the_command_line(
+    store_url, registry, clock, tmp_path, capsys
+):
+    from make_bad_files import CODE, LEVEL, NAME, valid_table, xlsx_bytes
+
+    from ntm.__main__ import main
+    from ntm.ingest.store import load_column_maps
+
+    engine = connect(store_url)
+    data = valid_xlsx(6, 2024)
+    commit(engine, preview(engine, data, "a.xlsx", registry), data, "a.xlsx", "cli")
+    names = {CODE: "Số hiệu", NAME: "Địa bàn", LEVEL: "Danh hiệu thi đua"}
+    at = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)
+    at.file_uploader[0].upload("la.xlsx", xlsx_bytes({"Số liệu": renamed_headers(valid_table(6, 2024), names)}))
+    at.run()
+    pick = {s.label: s for s in at.selectbox if s.key and s.key.startswith("map_")}
+    pick["Mã xã"].set_value(CODE)
+    pick["Mức đạt chuẩn"].set_value(LEVEL)
+    [apply] = [b for b in at.button if b.label == "Dùng cách ghép cột này"]
+    apply.click().run()
+    assert_clean(at)
+    [(fingerprint, mapping)] = load_column_maps(engine).items()
+    assert mapping == {"code": CODE, "level": LEVEL}
+    other = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)  # a new session
+    other.file_uploader[0].upload("lb.xlsx", xlsx_bytes({"Số liệu": renamed_headers(valid_table(8, 2023), names)}))
+    other.run()
+    assert_clean(other)
+    assert "Lưu thành phiên bản mới" in labels(other, "button")
+    path = tmp_path / "lc.xlsx"
+    path.write_bytes(xlsx_bytes({"Số liệu": renamed_headers(valid_table(7, 2022), names)}))
+    assert main(["--database", store_url, "import", str(path), "--dry-run"]) == 0
+    assert "7 xã-năm thêm mới" in capsys.readouterr().out
+    [forget] = [b for b in other.button if b.label == "Bỏ cách ghép cột đã nhớ"]
+    forget.click().run()
+    assert load_column_maps(engine) == {}
+    assert any("Ghép cột" in h.value for h in other.subheader)
