@@ -165,3 +165,28 @@ def test_map_files_hold_the_years_lineage_and_describe_themselves(browser_page, 
     years_download.value.save_as(saved)
     chunks = png_texts(saved.read_bytes())
     assert chunks["Title"] == f"Tỷ lệ xã đạt chuẩn (%), {span}" and "Disclaimer" in chunks
+
+
+def test_former_district_map_files_in_english(browser_page, app_url):
+    import pandas as pd
+
+    page = browser_page
+    open_page(page, app_url, "map", 2026, "en")
+    page.get_by_text("Former districts (2015-2025)").click()
+    wait_for_app(page)
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Map by former district, 2026")
+    with page.expect_download() as png_download:
+        page.get_by_role("button", name="Download map image (PNG)").click()
+    saved = ARTIFACTS_DIR() / "phases" / "map-download-district-2026-en.png"
+    png_download.value.save_as(saved)
+    chunks = png_texts(saved.read_bytes())
+    assert chunks["Title"] == "Map by former district, 2026" and chunks["Source"] == "Illustrative data"
+    assert "Units shown: Former districts (2015-2025)" in chunks["Description"]
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download the map's data, every year (CSV)").click()
+    text = open(csv_download.value.path(), encoding="utf-8-sig").read()
+    assert "# Title: Map data: Share of communes meeting the standard (%), 2026\n" in text
+    table = pd.read_csv(io.StringIO(text), comment="#", dtype={"Code": str})
+    assert list(table.columns)[:3] == ["Year", "Code", "Name"] and "Former district" not in table.columns
+    assert len(table) == 11 and set(table["Year"]) == {2026}
+    assert table.loc[table["Code"] == "178", "Class"].item() == "No data"  # the city: wards only from July 2025
