@@ -102,3 +102,23 @@ def test_glossary_opens_on_the_years_set(year):
     at = run("pages/glossary.py", year)
     first = at.tabs[0].label
     assert first == ("2021-2025 (19 tiêu chí)" if year == 2025 else "2026-2030 (10 tiêu chí)")
+
+
+def test_a_stored_version_names_itself_and_its_import_date_under_the_title(tmp_path, monkeypatch, registry):
+    from import_fixtures import valid_xlsx
+
+    from ntm.ingest.flow import commit, preview
+    from ntm.ingest.store import connect, list_versions
+    from ntm.reports.metadata import format_date
+
+    url = f"sqlite:///{tmp_path / 'ntm.sqlite'}"
+    monkeypatch.setenv("NTM_DATABASE_URL", url)
+    engine = connect(url)
+    data = valid_xlsx(6, 2024)
+    commit(engine, preview(engine, data, "a.xlsx", registry), data, "a.xlsx", "cli")
+    (version,) = list_versions(engine)
+    at = run_app(year=2024)
+    assert_clean(at)
+    line = f"Dữ liệu đã nhập · phiên bản v1 · cập nhật {format_date(version.created_at)} · số liệu 2024"
+    assert line in captions(at) and VERSION_LINE not in captions(at)
+    assert "Năm 2024 là năm đầu tiên có số liệu." in markdown(at)  # the store holds 2024 alone
