@@ -204,3 +204,14 @@ def test_ket_qua_is_the_level_in_the_wide_layout_and_the_result_in_the_long_one(
     wide = valid_table()
     wide[0] = ["Kết quả" if h == "Mức đạt chuẩn" else h for h in wide[0]]
     assert validate_upload(csv_bytes(wide), "wide.csv", registry).ok
+
+
+@pytest.mark.parametrize("codes", [[f"TC{i:02d}" for i in range(1, 20)], [str(i) for i in range(1, 20)]])
+def test_a_two_row_header_in_csv_after_a_title_row(registry, codes):
+    from make_bad_files import FIRST_TC
+
+    table = valid_table()
+    top = table[0][:FIRST_TC] + ["Các tiêu chí"] + [""] * 18 + table[0][LEVEL:]
+    low = [""] * FIRST_TC + codes + ["", ""]
+    result = validate_upload(csv_bytes([["BÁO CÁO NĂM 2024"], [], top, low] + table[1:]), "two.csv", registry)
+    assert result.ok and result.problems == [] and len(result.levels) == 6
