@@ -817,14 +817,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cần {needed}/năm; nhịp {window} của các xã cũ: {recent}/năm",
         "Needs {needed} a year; the old communes' pace {window}: {recent} a year",
     ),
-    "target.source": ("{metric}: mục tiêu theo {source}.", "{metric}: target from {source}."),
+    "target.sources": ("Nguồn chỉ tiêu: {sources}.", "Target sources: {sources}."),
+    "target.sources.one": ("Nguồn chỉ tiêu: {source}.", "Target source: {source}."),
     "target.superseded": (
-        "{source} đặt mục tiêu trên các xã cũ, trước khi sắp xếp đơn vị hành chính năm 2025 ({items}); "
-        "chưa có mục tiêu của tỉnh cho {communes} xã mới nên đang so với mục tiêu quốc gia. Khi tỉnh ban hành "
-        "mục tiêu mới, biên tập viên thêm vào data/targets.csv (units = new).",
-        "{source} set targets on the old communes, before the 2025 reorganisation ({items}); the province has "
-        "no target yet for the {communes} new communes, so they are compared with the national targets. When "
-        "the province sets new ones, an editor adds them to data/targets.csv (units = new).",
+        "{source} đặt chỉ tiêu trên các xã cũ, trước khi sắp xếp đơn vị hành chính năm 2025 ({items}). "
+        "Tỉnh chưa công bố chỉ tiêu NTM giai đoạn {phase} trên {communes} xã mới; khi có, chỉ tiêu sẽ hiện ở "
+        "đây. Đến lúc đó, các xã mới được so với mục tiêu quốc gia.",
+        "{source} set targets on the old communes, before the 2025 reorganisation ({items}). The province has "
+        "not yet published its NTM targets for {phase} on the {communes} new communes; once it does, they will "
+        "show here. Until then, the new communes are compared with the national targets.",
+    ),
+    "import.targets.hint": (
+        "Chỉ tiêu của tỉnh không nhập bằng tệp Excel: biên tập viên thêm vào data/targets.csv (cột units = new "
+        "cho chỉ tiêu đặt trên các xã mới từ 1/7/2025, units = old cho các xã cũ) và ghi văn bản nguồn vào "
+        "data/sources.csv.",
+        "The province's targets are not imported from Excel: an editor adds them to data/targets.csv (column "
+        "units = new for targets set on the new communes from 1 July 2025, units = old for the old communes) "
+        "and records the source document in data/sources.csv.",
     ),
     "target.level_missing": (
         "Không đo được với các mức của bộ tiêu chí {phase} (mức này chưa có trong giai đoạn): {items}.",

@@ -496,6 +496,8 @@ st.download_button(
     file_name=f"mau_nong_thon_moi_{template_year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
+if editor:
+    st.caption(t("import.targets.hint", lang))
 st.subheader(t("import.versions.header", lang))
 if problem is None:
     try:

@@ -240,20 +240,32 @@ def _target_items(rows: pd.DataFrame, lang: str) -> str:
     return "; ".join(items)
 
 
+def sources_line(progress: list[Progress], titles: dict[str, str], lang: str) -> str:
+    """Each distinct source of the cards' targets once: 'Nguồn chỉ tiêu: Nghị quyết …' when every card
+    shares one, else each source with the measures it sets ('…: A (xã đạt chuẩn NTM, …); B (…)')."""
+    measures: dict[str, list[str]] = {}
+    for p in progress:
+        if p.source:
+            measures.setdefault(p.source, []).append(metric(p.metric).label(lang))
+    if len(measures) == 1:
+        (source,) = measures
+        return t("target.sources.one", lang, source=titles.get(source, source))
+    return t(
+        "target.sources",
+        lang,
+        sources="; ".join(f"{titles.get(source, source)} ({', '.join(labels)})" for source, labels in measures.items()),
+    )
+
+
 def target_notes(progress: list[Progress], targets: pd.DataFrame, year: int, communes: int, lang: str) -> list[str]:
-    """Lines under the target cards: the source of each card's target, the targets of the phase set
+    """Lines under the target cards: each distinct source of the cards' targets once, the targets of the phase set
     on the other units (the province's 2030 plan made on the old communes, seen from 2026), and
     those the phase's levels cannot measure."""
     from ntm.targets import superseded_targets, unmeasured_targets
     from ntm.views.progress import source_titles
 
     titles = source_titles(lang)
-    lines = []
-    for p in progress:
-        if p.source:
-            lines.append(
-                t("target.source", lang, metric=metric(p.metric).label(lang), source=titles.get(p.source, p.source))
-            )
+    lines = [sources_line(progress, titles, lang)] if any(p.source for p in progress) else []
     old = superseded_targets(targets, year)
     for source, rows in old.groupby("source", sort=False):
         lines.append(
@@ -262,6 +274,7 @@ def target_notes(progress: list[Progress], targets: pd.DataFrame, year: int, com
                 lang,
                 source=titles.get(source, source),
                 items=_target_items(rows, lang),
+                phase=set_for_year(year).id,
                 communes=fmt_number(communes, lang=lang),
             )
         )

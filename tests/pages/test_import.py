@@ -62,6 +62,7 @@ def test_viewer_sees_no_import_actions(store_url, secrets):
     assert "Dùng phiên bản này" not in labels(at, "button")
     assert "Tải tệp mẫu Excel" in labels(at, "download_button")
     assert any("quyền người xem" in n.value for n in nodes(at, "info"))
+    assert not any("data/targets.csv" in c.value for c in at.caption)  # how to add targets: editors only
 
 
 def test_wrong_password_is_refused(store_url):
@@ -86,6 +87,7 @@ def test_editor_logs_in_and_sees_upload_and_versions(store_url, registry):
     assert "Dùng phiên bản này" in labels(at, "button")
     assert any("Đã đăng nhập: bientap" in c.value for c in at.caption)
     assert any("phiên bản 1" in c.value for c in at.caption)
+    assert any("data/targets.csv (cột units = new" in c.value for c in at.caption)
 
 
 def test_dashboard_reads_the_active_version_and_falls_back_to_demo(store_url, registry):
