@@ -306,10 +306,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "map.multiples.download": ("Tải ảnh các năm (PNG)", "Download the years as an image (PNG)"),
     "map.download.csv": ("Tải số liệu bản đồ các năm (CSV)", "Download the map's data, every year (CSV)"),
     "map.csv.title": ("Số liệu bản đồ: {label}, {years}", "Map data: {label}, {years}"),
-    "map.image.illustrative": (
-        "Số liệu cấp xã là dữ liệu minh họa, không phải số liệu chính thức của từng xã.",
-        "Commune-level figures are illustrative, not official figures for individual communes.",
-    ),
     "map.image.source": ("Nguồn: {source}", "Source: {source}"),
     # --- progress, criteria, districts, scorecard pages (issue 4) ---
     "nav.progress": ("Tiến độ so với mục tiêu", "Progress against targets"),
