@@ -26,6 +26,13 @@ def fmt_signed(value, decimals: int = 0, lang: str = "vi") -> str:
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
 
 
+def fmt_year_range(first, last, dash: str = "–") -> str:
+    """A range of years as printed: '2015–2025', and one year alone when the range has one ('2026',
+    not '2026–2026'). `dash` '-' matches a phase's own name ('nhịp 2022-2025' beside 'giai đoạn 2021-2025')."""
+    first, last = int(first), int(last)
+    return str(first) if first == last else f"{first}{dash}{last}"
+
+
 def d3_locale(lang: str = "vi") -> dict:
     """A d3-format locale for Vega-Lite/Altair charts."""
     thousands, decimal = SEPARATORS[lang]

@@ -32,8 +32,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "a11y.upload.button": ("Chọn tệp", "Browse files"),
     "a11y.upload.limit": ("Tối đa {mb} MB mỗi tệp • {types}", "{mb} MB per file • {types}"),
     "commune.grid.recent": (
-        "{first}-{last} (các năm trước: trên màn hình rộng, trong tệp CSV)",
-        "{first}-{last} (earlier years: on a wider screen, in the CSV file)",
+        "{years} (các năm trước: trên màn hình rộng, trong tệp CSV)",
+        "{years} (earlier years: on a wider screen, in the CSV file)",
     ),
     "a11y.chart.range": ("{title} từ {low} đến {high}", "{title} from {low} to {high}"),
     "a11y.chart.values": ("{title} ({n} giá trị)", "{title} ({n} values)"),

@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
 from ntm.criteria import criterion_name
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number, fmt_percent, fmt_year_range
 from ntm.geo import assets as static_assets
 from ntm.geo.folium_map import base_map, bounds_of, layer_group
 from ntm.i18n import t
@@ -410,7 +410,7 @@ codes = tuple(unit_shapes[0][unit_shapes[1]].astype(str))
 lineage = map_view.lineage_of(f.year)
 years_layer = layer(dataset, level, metric, f.criterion, f.lang, lineage, shapes_key, codes, names, f.year)
 first, last = years_layer["years"][0], years_layer["years"][-1]
-years_span = str(first) if first == last else f"{first}–{last}"  # a lineage of one year: '2026', not '2026–2026'
+years_span = fmt_year_range(first, last)  # a lineage of one year: '2026', not '2026–2026'
 multiples_title = t("map.multiples.title", f.lang, label=label, years=years_span)
 source = t("source.demo", f.lang) if dataset.illustrative else t("map.image.source", f.lang, source=dataset.label)
 class_breaks = breaks(dataset, level, metric, f.criterion, lineage, f.year)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pandas as pd
 
-from ntm.formatting import scope_text
+from ntm.formatting import fmt_year_range, scope_text
 from ntm.i18n import t
 from ntm.text import fold
 
@@ -68,8 +68,7 @@ def version_line(version: DataVersion, years=(), lang: str = "vi") -> str:
         parts.append(t("meta.header.updated", lang, date=format_date(version.created_at, lang)))
     years = sorted(int(y) for y in years)
     if years:
-        span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-        parts.append(t("meta.header.years", lang, years=span))
+        parts.append(t("meta.header.years", lang, years=fmt_year_range(years[0], years[-1])))
     return " · ".join(parts)
 
 

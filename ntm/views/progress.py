@@ -16,7 +16,7 @@ import pandas as pd
 
 from ntm import metrics
 from ntm.criteria import CriteriaSet, lineage_years, previous_set, set_by_id, set_for_year
-from ntm.formatting import fmt_number, fmt_percent
+from ntm.formatting import fmt_number, fmt_percent, fmt_year_range
 from ntm.i18n import t
 from ntm.metrics import select, yearly_series
 from ntm.paths import DATA
@@ -365,7 +365,7 @@ def previous_window(p: Progress) -> str:
     """'2022-2025': the years of the previous phase whose pace a first-year verdict borrows."""
     before = previous_set(set_for_year(p.as_of))
     last = before.last_year if before else p.as_of
-    return f"{last - PACE_WINDOW}-{last}"
+    return fmt_year_range(last - PACE_WINDOW, last, dash="-")
 
 
 def target_text(p: Progress, lang: str) -> str:

@@ -1,4 +1,4 @@
-from ntm.formatting import fmt_number, fmt_percent, fmt_signed
+from ntm.formatting import fmt_number, fmt_percent, fmt_signed, fmt_year_range
 from ntm.i18n import CATALOGUE, t
 
 
@@ -22,3 +22,9 @@ def test_catalogue_is_complete_in_both_languages():
         assert vi.strip() and en.strip(), key
     assert t("overview.title", "vi", year=2025) == "Tổng quan năm 2025"
     assert t("overview.title", "en", year=2025) == "Overview, 2025"
+
+
+def test_a_year_range_of_one_year_reads_as_the_year():
+    assert fmt_year_range(2015, 2025) == "2015–2025"
+    assert fmt_year_range(2026, 2026) == "2026"
+    assert fmt_year_range(2022, 2025, dash="-") == "2022-2025"

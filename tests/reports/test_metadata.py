@@ -209,3 +209,9 @@ def test_version_line_for_a_page_header():
     assert version_line(stored, [2025], "vi") == "Dữ liệu đã nhập · phiên bản v3 · cập nhật 12/03/2026 · số liệu 2025"
     assert version_line(stored, [], "en") == "Imported data · version v3 · updated 2026-03-12"
     assert version_line(DataVersion("v4", False), [2024, 2025], "en") == "Imported data · version v4 · data 2024–2025"
+
+
+def test_the_data_version_line_of_one_year_reads_the_year():
+    demo = files.DataVersion(illustrative=True, label="demo")
+    assert files.version_line(demo, [2026, 2026], "vi").endswith("số liệu 2026")
+    assert files.version_line(demo, [2015, 2026], "en").endswith("data 2015–2026")
