@@ -8,7 +8,7 @@ import streamlit as st
 
 from ntm.dataset import Dataset, new_geography
 from ntm.i18n import LANGUAGE_NAMES, t
-from ntm.ui import state
+from ntm.ui import a11y, state
 from ntm.ui.loaders import district_names
 from ntm.ui.sidebar import criterion_label
 
@@ -33,8 +33,14 @@ def literal(text: str) -> str:
 
 GLOBAL_STYLE = """<style>
 /* Readable on a projector and for low vision: captions at 7:1, a focus ring that shows. */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #4a4a4a;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #4a4a4a !important;
+  opacity: 1 !important;}
 :focus-visible {outline: 3px solid #0b57d0 !important; outline-offset: 2px;}
+/* Phones: a chart wider than the page scrolls inside its own box, never the page; a chart drawn in a
+   wide and a narrow layout (ntm.ui.charts) shows the one that fits. */
+[data-testid="stVegaLiteChart"] {max-width: 100%; overflow-x: auto; overflow-y: hidden;}
+@media (max-width: 640px) {[class*="st-key-ntm-wide-"] {display: none !important;}}
+@media (min-width: 641px) {[class*="st-key-ntm-narrow-"] {display: none !important;}}
 /* Printing a page: only the content, tables and charts kept whole. */
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
@@ -52,7 +58,7 @@ def global_style(lang: str) -> None:
     and hyphenation (Streamlit's page says lang="en"); once per run, from app.py."""
     st.markdown(GLOBAL_STYLE, unsafe_allow_html=True)
     code = lang if lang in LANGUAGE_NAMES else "vi"
-    st.sidebar.html(f"<script>document.documentElement.lang = '{code}';</script>", unsafe_allow_javascript=True)
+    st.sidebar.html(f"<script>{a11y.page_script(code)}</script>", unsafe_allow_javascript=True)
 
 
 def page_header(dataset: Dataset, title: str, lang: str) -> None:
@@ -109,6 +115,7 @@ def completeness_note(dataset: Dataset, lang: str) -> None:
         **numbers,
     )
     names = district_names(dataset)
+    missing = found.incomplete_districts()
     lines = [
         t(
             "coverage.district",
@@ -117,14 +124,28 @@ def completeness_note(dataset: Dataset, lang: str) -> None:
             reported=fmt_number(row.reported, lang=lang),
             expected=fmt_number(row.expected, lang=lang),
         )
-        for row in found.incomplete_districts().itertuples()
+        for row in missing[missing["reported"] > 0].itertuples()
     ]
-    st.warning(text + wards + "  \n" + "; ".join(lines), icon=":material/assignment_late:")
+    parts = ["; ".join(lines)] if lines else []
+    silent = missing[missing["reported"] == 0]
+    if len(silent):
+        items = ", ".join(
+            f"{names.get(row.district_code, row.district_code)} (0/{fmt_number(row.expected, lang=lang)})"
+            for row in silent.itertuples()
+        )
+        parts.append(t("coverage.none_from", lang, items=items))
+    st.warning("  \n".join([text + wards, *parts]), icon=":material/assignment_late:")
 
 
 def url_snapshot() -> dict[str, list[str]]:
-    """The values in the URL as the run starts, before the widgets drop invalid ones."""
-    return {key: st.query_params.get_all(key) for key in st.query_params}
+    """The values in the URL as the run starts, before the widgets drop invalid ones: those of the
+    session's first run until invalid_url_notice has read them (the district box may restart that
+    run, sidebar.district_filter, after the other widgets dropped their invalid values)."""
+    snapshot = {key: st.query_params.get_all(key) for key in st.query_params}
+    session = st.session_state
+    if state.URL_NOTICE in session:
+        return snapshot
+    return session.setdefault(state.URL_FIRST, snapshot)
 
 
 def accepted_url_values(dataset: Dataset, f: state.Filters) -> dict[str, set[str]]:

@@ -6,6 +6,7 @@ import streamlit as st
 from ntm.criteria import criterion_labels, set_for_year
 from ntm.dataset import Dataset, new_geography
 from ntm.i18n import DEFAULT_LANG, LANGS, LANGUAGE_NAMES, t
+from ntm.text import fold
 from ntm.ui import state
 from ntm.ui.loaders import criteria_catalogue, district_names
 
@@ -53,6 +54,53 @@ def keep_in(key: str, allowed, default) -> None:
         session[key] = default
 
 
+def typed_districts(values: list[str], names: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(codes, unmatched): the district box's values with what a user typed (Streamlit adds typed text
+    as a new option) read as district names with or without accents: 'dinh lap' is Đình Lập, 'lang'
+    every district whose name holds it. Codes keep their order, without repeats."""
+    folded = {code: fold(name) for code, name in names.items()}
+    codes: list[str] = []
+    unmatched: list[str] = []
+    for value in values:
+        if value in names:
+            found = [value]
+        else:
+            typed = fold(value)
+            exact = [code for code, name in folded.items() if typed and name == typed]
+            found = exact or [code for code, name in folded.items() if typed and typed in name]
+        if not found:
+            unmatched.append(value)
+        codes.extend(code for code in found if code not in codes)
+    return codes, unmatched
+
+
+def district_filter(names: dict[str, str], lang: str) -> None:
+    """The districts box: Streamlit's own search matches accents exactly, so the text typed is accepted
+    as a new option and read without accents before the box is drawn (typed_districts)."""
+    session = st.session_state
+    values = session.get(state.DISTRICTS) or []
+    codes, unmatched = typed_districts(list(values), names)
+    if codes != list(values):
+        session[state.DISTRICTS] = codes
+    chosen = st.sidebar.multiselect(
+        t("filter.districts", lang),
+        list(names),
+        format_func=lambda code: names.get(code, code),
+        placeholder=t("filter.districts.all", lang),
+        accept_new_options=True,
+        key=state.DISTRICTS,
+        bind="query-params",
+        persist_state="session",
+    )
+    for typed in unmatched:
+        st.sidebar.caption(t("filter.districts.typed", lang, typed=typed))
+    # A value the box took in this run (a link's, or text typed) is read as names on the next run,
+    # before the box: once for each new set of values.
+    if any(value not in names for value in chosen) and session.get(state.DISTRICTS_TYPED) != chosen:
+        session[state.DISTRICTS_TYPED] = list(chosen)
+        st.rerun()
+
+
 def sidebar_filters(dataset: Dataset, lang: str) -> None:
     names = district_names(dataset)
     st.sidebar.header(t("filter.header", lang))
@@ -65,15 +113,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> None:
         bind="query-params",
         persist_state="session",
     )
-    st.sidebar.multiselect(
-        t("filter.districts", lang),
-        list(names),
-        format_func=names.get,
-        placeholder=t("filter.districts.all", lang),
-        key=state.DISTRICTS,
-        bind="query-params",
-        persist_state="session",
-    )
+    district_filter(names, lang)
     year = int(st.session_state.get(state.YEAR) or years[-1])
     phase = set_for_year(year)
     if new_geography(year):

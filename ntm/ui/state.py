@@ -25,6 +25,7 @@ MAP_LEVEL = "map_level"  # "commune" (new communes, the default) or "district" (
 MAP_COMMUNE = "map_commune"
 PRESENT_SCREEN = "screen"
 # Page state not in the URL.
+DISTRICTS_TYPED = "districts_typed"  # the district box's values last read as typed text (sidebar)
 MAP_YEAR = "map_year"
 MAP_CLICK = "map_click"
 MAP_POINTS = "map_points"
@@ -32,6 +33,7 @@ MAP_TILES = "map_tiles"
 MAP_BOUNDARY_FILE = "map_boundary_file"
 URL_NOTICE = "url_notice"
 URL_OPENED = "url_opened"
+URL_FIRST = "url_first"  # the URL as the session's first run found it, until the link notice has read it
 EDITOR = "ntm_editor"
 EDITOR_SEEN = "ntm_editor_seen"  # time of the editor's last run of the import page (idle logout)
 EDITOR_OIDC = "ntm_editor_oidc"  # the editor logged in through st.login
