@@ -7,6 +7,7 @@ import pages  # noqa: F401  (a link opened first on a fresh server runs through 
 from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.metrics import select
+from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import criteria as analysis
 from ntm.views import glossary
@@ -30,7 +31,7 @@ def charts(dataset, year: int, districts: tuple[str, ...], criterion: str, lang:
 
 def show(role: str) -> None:
     chart = page_charts[role]
-    st.vega_lite_chart(chart.spec, width="content", theme=None)
+    charts_ui.show(chart, f.lang, narrow=page_charts.get(f"{role}.narrow"))
     downloads.page_chart_downloads(chart, f.lang)
 
 

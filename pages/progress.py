@@ -9,6 +9,7 @@ from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.metrics import select
 from ntm.targets import unmeasured_targets
+from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import progress as views
 from ntm.views.overview import target_notes
@@ -53,7 +54,7 @@ columns = st.columns(2)
 for index, (chart, result, line) in enumerate(found):
     with columns[index % 2], st.container(border=True):
         st.markdown(f"{STATUS_ICON.get(result.status, '') if result else ''} **{line}**")
-        st.vega_lite_chart(chart.spec, width="stretch", theme=None)
+        charts_ui.show(chart, f.lang, width="stretch")
         downloads.page_chart_downloads(chart, f.lang)
 
 notes = target_notes([], loaders.targets(), f.year, communes, f.lang)

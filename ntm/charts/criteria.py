@@ -4,7 +4,7 @@ trend by district, communes by band over the years."""
 import altair as alt
 import pandas as pd
 
-from ntm.charts.style import band_colors, styled
+from ntm.charts.style import band_colors, styled, wrapped
 from ntm.i18n import t
 
 SHARE = ".0%"
@@ -53,6 +53,60 @@ def heatmap_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMix
         color=alt.condition("datum.share > 0.6", alt.value("white"), alt.value("#222")),
     )
     chart = (cells + text).properties(title=title, width=38 * len(criteria), height=26 * len(districts), autosize=PAD)
+    return styled(chart, lang)
+
+
+NARROW_CELL = 23  # px: 11 districts and the criteria's names fit a 390 px phone (358 px of content)
+NARROW_LABELS = 84  # px of a criterion's name before "…" (the tooltip has it whole)
+
+
+def heatmap_narrow_chart(frame: pd.DataFrame, lang: str, title: str) -> alt.TopLevelMixin:
+    """The heatmap for a phone: criteria down (every one reachable by scrolling the page), districts
+    across, the share in each cell; the legend below."""
+    criteria = list(frame.sort_values("criterion_id")["criterion"].unique())
+    districts = list(frame.sort_values("district_code")["district"].unique())
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "district:N",
+            sort=districts,
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=-60, labelLimit=90, labelFontSize=10),
+        ),
+        y=alt.Y(
+            "criterion:N",
+            sort=criteria,
+            title=None,
+            axis=alt.Axis(labelLimit=NARROW_LABELS, labelFontSize=10),
+        ),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "share:Q",
+            title=t("chart.share", lang),
+            scale=alt.Scale(scheme=SHARE_SCHEME, domain=[0, 1]),
+            legend=alt.Legend(format=SHARE, orient="bottom", direction="horizontal", gradientLength=200),
+        ),
+        tooltip=[
+            alt.Tooltip("district:N", title=t("chart.district", lang)),
+            alt.Tooltip("criterion:N", title=t("chart.criterion", lang)),
+        ]
+        + _share_tooltips(lang),
+    )
+    # percentages without the sign (the legend has it): "100" fits a 23 px cell, "100 %" does not
+    text = (
+        base.transform_calculate(percent="round(datum.share * 100)")
+        .mark_text(fontSize=8.5)
+        .encode(
+            text=alt.Text("percent:Q", format="d"),
+            color=alt.condition("datum.share > 0.6", alt.value("white"), alt.value("#222")),
+        )
+    )
+    chart = (cells + text).properties(
+        title=alt.TitleParams(wrapped(f"{title} (%)"), anchor="start", fontSize=13),
+        width=NARROW_CELL * len(districts),
+        height=22 * len(criteria),
+        autosize=PAD,
+    )
     return styled(chart, lang)
 
 

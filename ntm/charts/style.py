@@ -1,6 +1,8 @@
 """The one look of every chart: the number locale of its language, the palettes, and a font that has
 every Vietnamese glyph, so that exported PNG/SVG files do not fall back to another typeface."""
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -55,3 +57,9 @@ def styled(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     chart = localised(chart, lang)
     chart.config.font = FONT
     return chart
+
+
+def wrapped(title: str | list[str], width: int = 40) -> list[str]:
+    """A title in lines of about `width` characters (Vega does not wrap titles): for a phone's chart."""
+    lines = [title] if isinstance(title, str) else list(title)
+    return [part for line in lines for part in (textwrap.wrap(line, width) or [line])]

@@ -99,7 +99,7 @@ def criteria_charts(
     dataset, inputs: PageInputs, year: int, districts=(), criterion: str = "02", lang: str = "vi"
 ) -> dict[str, PageChart]:
     """The criteria page's four charts for a selection, by role: heatmap, ranking, bands, trend."""
-    from ntm.charts.criteria import bands_chart, heatmap_chart, ranking_chart, trend_chart
+    from ntm.charts.criteria import bands_chart, heatmap_chart, heatmap_narrow_chart, ranking_chart, trend_chart
     from ntm.formatting import scope_text
 
     names, catalogue = inputs.names, inputs.catalogue
@@ -138,7 +138,11 @@ def criteria_charts(
             t("criteria.trend", lang, criterion=label),
         ),
     }
-    return {
+    charts = {
         role: page_chart(name, frame, partial(builder, frame, lang, title))
         for role, (name, frame, builder, title) in parts.items()
     }
+    name, frame, _, title = parts["heatmap"]
+    narrow = partial(heatmap_narrow_chart, frame, lang, title)
+    charts["heatmap.narrow"] = page_chart(f"{name}-dien-thoai", frame, narrow)
+    return charts

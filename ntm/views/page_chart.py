@@ -13,6 +13,8 @@ import pandas as pd
 
 from ntm.charts.style import category_bar
 from ntm.criteria import load_catalogue
+from ntm.formatting import fmt_number, fmt_percent
+from ntm.i18n import t
 from ntm.registry import district_names
 from ntm.targets import load_published, load_targets
 
@@ -23,6 +25,7 @@ class PageChart:
     frame: pd.DataFrame  # the data behind it (its CSV download)
     spec: dict  # the Vega-Lite spec the page draws
     build: partial  # () -> the Altair chart, for PNG and SVG files
+    summary: str = ""  # one sentence of what it shows, for screen readers (text_alternative adds the title)
 
 
 @dataclass(frozen=True)
@@ -73,3 +76,74 @@ def category_bar_chart(name: str, frame: pd.DataFrame, colors: list[str], value_
     spec = _category_bar_spec(tuple(frame["key"]), tuple(frame["label"]), tuple(colors), value_title, lang)
     build = partial(category_bar, frame, colors, value_title, lang)
     return PageChart(name, frame[["label", "value"]], with_data(spec, frame), build)
+
+
+CHANNELS = ("x", "y", "color", "theta")
+
+
+def _title_text(title) -> str:
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, (list, tuple)):
+        return ". ".join(str(part).strip().rstrip(".") for part in title if part)
+    return str(title or "")
+
+
+def _encodings(spec: dict) -> tuple[list[dict], dict[str, str]]:
+    """The x, y, colour and angle encodings of the spec (its layers and concatenated views included),
+    one per field, and each field's title as any encoding of it (tooltips too) names it."""
+    shown: dict[str, dict] = {}
+    titles: dict[str, str] = {}
+    pending = [spec]
+    while pending:
+        view = pending.pop(0)
+        for channel, encodings in (view.get("encoding") or {}).items():
+            for encoding in encodings if isinstance(encodings, list) else [encodings]:
+                if not isinstance(encoding, dict) or not isinstance(encoding.get("field"), str):
+                    continue
+                field = encoding["field"]
+                if _title_text(encoding.get("title")).strip() and field not in titles:
+                    titles[field] = _title_text(encoding["title"])
+                if channel in CHANNELS and encoding.get("legend", "") is not None:
+                    shown.setdefault(field, encoding)
+        for key in ("layer", "hconcat", "vconcat", "concat"):
+            pending.extend(v for v in view.get(key) or [] if isinstance(v, dict))
+        if isinstance(view.get("spec"), dict):
+            pending.append(view["spec"])
+    return list(shown.values()), titles
+
+
+def _is_share(encoding: dict) -> bool:
+    formats = [encoding.get("format"), (encoding.get("axis") or {}).get("format")]
+    formats.append((encoding.get("legend") or {}).get("format"))
+    return any(isinstance(f, str) and f.endswith("%") for f in formats)
+
+
+def _channel_text(encoding: dict, title: str, frame: pd.DataFrame, lang: str) -> str:
+    field = encoding["field"]
+    if field not in frame.columns:
+        return title
+    values = frame[field].dropna()
+    if encoding.get("type") == "quantitative" and len(values):
+        low, high = float(values.min()), float(values.max())
+        if _is_share(encoding):
+            low_text, high_text = fmt_percent(low, 0, lang), fmt_percent(high, 0, lang)
+        else:
+            decimals = 0 if values.astype(float).mod(1).eq(0).all() else 1
+            low_text, high_text = fmt_number(low, decimals, lang), fmt_number(high, decimals, lang)
+        return t("a11y.chart.range", lang, title=title, low=low_text, high=high_text)
+    return t("a11y.chart.values", lang, title=title, n=values.nunique())
+
+
+def text_alternative(chart: PageChart, lang: str) -> str:
+    """The chart in words for a screen reader: its title, the sentence its view wrote (`summary`)
+    or else what each axis and the colour show, with their range, e.g. 'Tỷ lệ xã đạt từng tiêu chí
+    theo huyện, năm 2025. Biểu đồ: Tiêu chí (19 giá trị); Huyện (11 giá trị); Tỷ lệ xã đạt từ 0 %
+    đến 100 %.'"""
+    title = _title_text(chart.spec.get("title"))
+    summary = chart.summary
+    if not summary:
+        encodings, titles = _encodings(chart.spec)
+        parts = [_channel_text(e, titles[e["field"]], chart.frame, lang) for e in encodings if e["field"] in titles]
+        summary = t("a11y.chart.summary", lang, parts="; ".join(parts)) if parts else ""
+    return " ".join(part.rstrip(".") + "." for part in (title, summary) if part)

@@ -87,7 +87,7 @@ def test_bands_over_the_years():
 def test_criteria_page_for_the_province():
     at = run_app("pages/criteria.py")
     assert_clean(at)
-    assert len(nodes(at, "vega_lite_chart")) == 4
+    assert len(nodes(at, "vega_lite_chart")) == 5  # four charts, the heatmap twice (wide, and a phone's)
     assert len(nodes(at, "download_button")) >= 12
 
 
