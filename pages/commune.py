@@ -9,6 +9,7 @@ from ntm.criteria import criterion_labels, set_for_year
 from ntm.dataset import new_geography
 from ntm.formatting import fmt_number
 from ntm.i18n import t
+from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import commune as communes
 
@@ -132,12 +133,12 @@ else:
     st.success(t("commune.lacks.none.set", f.lang, year=shown, n=n), icon=":material/verified:")
 
 charts = communes.scorecard_charts(dataset, loaders.page_inputs(dataset), code, row["name"], f.lang, new)
-st.vega_lite_chart(charts["grid"].spec, width="content", theme=None)
+charts_ui.show(charts["grid"], f.lang, narrow=charts["grid.narrow"])
 downloads.page_chart_downloads(charts["grid"], f.lang)
 
 left, right = st.columns([3, 2])
 with left:
-    st.vega_lite_chart(charts["levels"].spec, width="content", theme=None)
+    charts_ui.show(charts["levels"], f.lang)
     downloads.page_chart_downloads(charts["levels"], f.lang)
 with right:
     st.markdown(f"**{t('commune.context.former' if new else 'commune.context', f.lang, year=context['year'])}**")

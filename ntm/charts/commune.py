@@ -4,8 +4,9 @@ commune, 10 for a new one), and criteria met with the level."""
 import altair as alt
 import pandas as pd
 
-from ntm.charts.style import PALETTE_LEVELS, styled
+from ntm.charts.style import PALETTE_LEVELS, styled, wrapped
 from ntm.dataset import LEVELS
+from ntm.formatting import fmt_year_range
 from ntm.i18n import t
 
 MET_COLORS = ("#0571b0", "#fdb863")  # met blue, not met orange: colour-blind safe
@@ -45,6 +46,23 @@ def criteria_grid_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) 
     return styled(
         chart.properties(title=title, width=40 * frame["year"].nunique(), height=20 * len(order), autosize=PAD), lang
     )
+
+
+NARROW_YEARS = 5  # a 390 px phone shows the criteria's names and the last five years
+
+
+def criteria_grid_narrow_chart(frame: pd.DataFrame, lang: str, title: str | list[str]) -> alt.TopLevelMixin:
+    """The grid for a phone: the last NARROW_YEARS years (the years before are in the wide layout and the
+    CSV), criteria's names cut at 150 px (whole in the tooltip), the title saying which years."""
+    recent = sorted(frame["year"].unique())[-NARROW_YEARS:]
+    shown = frame[frame["year"].isin(recent)]
+    lines = [title] if isinstance(title, str) else list(title)
+    if frame["year"].nunique() > len(recent):  # a new commune's one year (2026) has no earlier years to point to
+        lines.append(t("commune.grid.recent", lang, years=fmt_year_range(recent[0], recent[-1], dash="-")))
+    chart = criteria_grid_chart(shown, lang, lines)
+    chart = chart.properties(width=34 * len(recent), title=alt.TitleParams(wrapped(lines), anchor="start"))
+    chart.encoding.y.axis = alt.Axis(labelLimit=150)
+    return chart
 
 
 def level_history_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:

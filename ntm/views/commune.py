@@ -235,7 +235,13 @@ def scorecard_charts(
     dataset, inputs: PageInputs, code: str, name: str, lang: str, new_unit: bool | None = None
 ) -> dict[str, PageChart]:
     """A commune's criteria grid over the years and its level history."""
-    from ntm.charts.commune import criteria_grid_chart, grid_frame, level_chart, level_history_frame
+    from ntm.charts.commune import (
+        criteria_grid_chart,
+        criteria_grid_narrow_chart,
+        grid_frame,
+        level_chart,
+        level_history_frame,
+    )
 
     rows = commune_rows(dataset.commune_year, code, new_unit)
     entry = unit_set(rows)
@@ -246,6 +252,9 @@ def scorecard_charts(
     grid_title = t("commune.grid.set", lang, n=entry.n)
     return {
         "grid": page_chart(f"{stem}-tieu-chi", grid, partial(criteria_grid_chart, grid, lang, [name, grid_title])),
+        "grid.narrow": page_chart(
+            f"{stem}-tieu-chi-gan-day", grid, partial(criteria_grid_narrow_chart, grid, lang, [name, grid_title])
+        ),
         "levels": page_chart(
             f"{stem}-muc-dat-chuan", levels, partial(level_chart, levels, lang, [name, t("commune.history", lang)])
         ),

@@ -94,7 +94,7 @@ def test_commune_page_finds_a_commune_typed_without_diacritics():
     at.text_input(key="q").input("dinh lap").run()
     assert_clean(at)
     assert at.subheader[0].value == "Xã Đình Lập (Đình Lập)"
-    assert len(nodes(at, "vega_lite_chart")) == 2
+    assert len(nodes(at, "vega_lite_chart")) == 3  # the criteria grid twice (wide, and a phone's recent years)
     assert len(nodes(at, "download_button")) >= 6
 
 
