@@ -864,10 +864,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Từ đây: bộ {n} tiêu chí của giai đoạn {phase}, các xã mới từ 1/7/2025",
         "From here: the {n} criteria of {phase}, the new communes from 1 July 2025",
     ),
-    "series.projection_previous": (
-        "Dự báo theo nhịp giai đoạn trước (xã cũ)",
-        "Projection at the previous phase's pace (old communes)",
-    ),
+    "series.projection_previous": ("Dự báo theo nhịp giai đoạn trước", "Projection at the previous phase's pace"),
     "deck.status.no_pace": ("Chưa đủ số liệu", "Too early"),
     "overview.districts.former": ("Theo huyện cũ", "By former district"),
     "overview.former.how": (

@@ -8,7 +8,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from ntm.charts.style import styled
+from ntm.charts.style import styled, wrapped
 from ntm.formatting import scope_text
 from ntm.i18n import t
 from ntm.metrics import metric as registered
@@ -27,6 +27,9 @@ COLORS = {
 DASHES = {"trajectory": [6, 4], "projection": [2, 3], "projection_previous": [1, 4]}
 OPTIONAL = ("previous", "national", "projection_previous")  # layers drawn only when the frame has them
 WIDTH, HEIGHT = 640, 320
+LEGEND_COLUMNS = 2  # two columns of series fit under the plot's width, on a phone too
+LEGEND_LABEL_LIMIT = WIDTH // LEGEND_COLUMNS - 30  # px: a series' whole name, within its column
+SUBTITLE_CHARS = 100  # a verdict wraps about the plot's width instead of widening the image (deck, downloads)
 
 
 def with_series(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -47,7 +50,7 @@ def progress_layers(
     color = alt.Color(
         "series:N",
         title=None,
-        legend=alt.Legend(orient="bottom", columns=3, labelLimit=300),
+        legend=alt.Legend(orient="bottom", columns=LEGEND_COLUMNS, labelLimit=LEGEND_LABEL_LIMIT),
         scale=alt.Scale(domain=[t(f"series.{k}", lang) for k in present], range=[COLORS[k] for k in present]),
     )
     tooltip = [
@@ -119,7 +122,9 @@ def progress_layers(
             .mark_line(strokeDash=DASHES["projection_previous"], strokeWidth=2)
             .encode(tooltip=tooltip)
         )
-    title = alt.TitleParams(t(f"metric.{metric}", lang), subtitle=subtitle or [], anchor="start")
+    title = alt.TitleParams(
+        t(f"metric.{metric}", lang), subtitle=wrapped(subtitle or [], SUBTITLE_CHARS), anchor="start"
+    )
     return alt.layer(*layers).properties(title=title, width=WIDTH, height=HEIGHT)
 
 

@@ -7,6 +7,7 @@ from progress_fixtures import commune_year, published, sources, targets
 
 from ntm.charts.export import chart_png, chart_svg
 from ntm.charts.progress import progress_chart
+from ntm.i18n import t
 from ntm.reports.tables import to_csv_bytes
 
 
@@ -125,3 +126,25 @@ def test_templates_cut_from_the_every_kind_template_equal_altairs_own():
             assert json.dumps(cut, sort_keys=True) == json.dumps(built_template(metric, "vi", kinds), sort_keys=True)
     marks = [layer["mark"]["type"] for layer in progress_template("share_communes_ntm", "vi", mixes[2])["layer"]]
     assert marks == ["line", "line", "line", "line", "point", "point", "text", "point", "text", "rule", "text", "line"]
+
+
+def test_every_series_name_is_whole_in_the_drawn_legend_in_both_languages(demo):
+    """The 2026 chart (every kind of series but the official figures), drawn as the deck and downloads
+    draw it: no name cut with '…' (the previous phase's pace was 'Dự báo theo nhịp giai đoạn trước (x…')."""
+    from ntm.charts.progress import LEGEND_COLUMNS, LEGEND_LABEL_LIMIT, WIDTH
+    from ntm.reports.deck import progress_image_metric
+    from ntm.targets import load_published, load_targets
+
+    assert LEGEND_COLUMNS * LEGEND_LABEL_LIMIT <= WIDTH  # the legend stays under the plot
+    for lang in ("vi", "en"):
+        metric = progress_image_metric(load_targets(), 2026)
+        drawn = progress_chart(demo.commune_year, load_targets(), load_published(), metric, [], lang, 2026)
+        svg = chart_svg(drawn)
+        assert t("series.projection_previous", lang) in svg and "…" not in svg, lang
+
+
+def test_a_long_verdict_wraps_instead_of_widening_the_image():
+    from ntm.charts.progress import SUBTITLE_CHARS
+
+    subtitle = chart().to_dict()["title"]["subtitle"]
+    assert all(len(line) <= SUBTITLE_CHARS for line in subtitle)
