@@ -4,8 +4,10 @@ From 2026 the new communes are compared by former district, within the 2026-2030
 import streamlit as st
 
 import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
+from ntm import metrics
 from ntm.criteria import set_for_year
 from ntm.i18n import t
+from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import districts as compare
 from ntm.views.progress import PLAN_BASELINE_YEAR
@@ -58,30 +60,45 @@ else:
 metric_name = t(f"metric.{metric}", f.lang)
 
 series = series_of(dataset, metric, f.districts, phase.lineage)
-ranking = compare.delta_ranking(series, metric, f.year, baseline)
+every = series_of(dataset, metric, (), phase.lineage)  # ranks and the most improved are among all districts
+ranking = compare.delta_ranking(every, metric, f.year, baseline)
 province = compare.province_reference(dataset.commune_year, metric, f.year, baseline, phase.lineage)
 if baseline is None:
     st.subheader(t("districts.ranking.year", f.lang, metric=metric_name.lower(), year=f.year))
 else:
     st.subheader(t("districts.ranking", f.lang, metric=metric_name.lower(), year=f.year, baseline=baseline))
-    improved = ranking.sort_values("rank_change", ascending=False, kind="stable").head(3)
-    improved = improved[improved["rank_change"] > 0]
-    if len(improved):
+    improved = compare.most_improved(ranking, metric)
+    if improved:
         st.markdown(
             t(
                 "districts.most_improved",
                 f.lang,
                 baseline=baseline,
-                names=", ".join(names.get(c, c) for c in improved["district_code"]),
+                names=", ".join(names.get(c, c) for c in improved),
             )
         )
-table = compare.ranking_display(ranking, province, names, metric, f.year, baseline, f.lang)
-st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
+shown = compare.shown_ranking(ranking, f.districts)
+table = compare.ranking_display(shown, province, names, metric, f.year, baseline, f.lang, total=len(ranking))
+reported = metrics.coverage(dataset, f.year)
+if reported.districts_reported < reported.districts:
+    st.caption(
+        t(
+            "districts.rank.partial",
+            f.lang,
+            year=f.year,
+            reported=reported.districts_reported,
+            total=reported.districts,
+        )
+    )
+elif f.districts:
+    st.caption(t("districts.rank.all", f.lang, total=len(ranking)))
+pinned = {table.columns[0]: st.column_config.Column(pinned=True)}  # names stay on a phone's sideways swipe
+st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3, column_config=pinned)
 
 st.subheader(t("districts.small", f.lang, metric=metric_name))
 if metric in compare.RATIO_METRICS:
     st.caption(t("districts.reference", f.lang))
 chart = compare.small_multiples_chart(series, dataset, loaders.page_inputs(dataset), metric, f.lang, phase.lineage)
-st.vega_lite_chart(chart.spec, width="content", theme=None)
+charts_ui.show(chart, f.lang)
 downloads.page_chart_downloads(chart, f.lang)
 st.caption(t("source.demo", f.lang) if dataset.illustrative else "")

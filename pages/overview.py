@@ -9,9 +9,11 @@ from ntm.criteria import set_for_year
 from ntm.formatting import fmt_number
 from ntm.i18n import t
 from ntm.reports.tables import district_summary
+from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import overview
-from ntm.views.overview import lagging_districts, progress_card
+from ntm.views.overview import progress_card
+from ntm.views.progress import denominators_sentence
 
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
@@ -35,6 +37,7 @@ phase = set_for_year(f.year)
 selection = metrics.select(dataset.commune_year, f.year, f.districts)
 headline = metrics.summary(selection, phase)
 new_phase = bool(selection["new_unit"].any()) if len(selection) else phase.first_year > 2025
+reported = metrics.coverage(dataset, f.year, f.districts)
 
 page.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
@@ -46,7 +49,8 @@ if f.districts:
     )
 else:
     scope = t("overview.scope.province", f.lang, communes=fmt_number(headline["communes"], lang=f.lang))
-st.caption(scope)
+caveat = overview.coverage_caveat(reported, f.lang)
+st.caption(f"{scope} ({caveat})" if caveat else scope)
 summary = overview.year_summary(
     dataset.commune_year, loaders.headline_progress(dataset, f.year, f.districts), f.year, f.districts, names, f.lang
 )
@@ -57,7 +61,10 @@ st.info(overview.phase_notice(f.year, headline["communes"], f.lang), icon=":mate
 st.subheader(t("overview.targets", f.lang, year=phase.last_year))
 if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
-cards = [progress_card(p, f.lang) for p in loaders.headline_progress(dataset, f.year, f.districts)]
+cards = [
+    progress_card(p, f.lang, reported if p.as_of == f.year else metrics.coverage(dataset, p.as_of, f.districts))
+    for p in loaders.headline_progress(dataset, f.year, f.districts)
+]
 for column, card in zip(st.columns(max(len(cards), 1)), cards):
     with column, st.container(border=True):
         st.metric(
@@ -73,6 +80,13 @@ for column, card in zip(st.columns(max(len(cards), 1)), cards):
 notes = overview.target_notes(
     loaders.headline_progress(dataset, f.year, f.districts), loaders.targets(), f.year, headline["communes"], f.lang
 )
+denominators = overview.denominator_note(
+    loaders.headline_progress(dataset, f.year, f.districts),
+    f.year,
+    denominators_sentence(loaders.targets(), dataset.registry, dataset.new_units, f.lang),
+    f.lang,
+)
+notes += [denominators] if denominators else []
 if notes:
     st.caption("  \n".join(notes))
 if new_phase:
@@ -89,32 +103,48 @@ if new_phase:
 left, right = st.columns(2)
 for column, (key, chart) in zip((left, right), bar_charts(dataset, f.year, f.districts, f.lang).items()):
     with column:
-        st.subheader(t(f"overview.{key}", f.lang))
-        st.vega_lite_chart(chart.spec, theme=None)
+        st.subheader(t("overview.levels.highest" if key == "levels" else f"overview.{key}", f.lang))
+        if key == "levels":
+            st.caption(overview.level_note(headline, f.lang))
+        charts_ui.show(chart, f.lang, width="stretch")
         downloads.page_chart_downloads(chart, f.lang)
 
 st.subheader(t("overview.districts.former" if new_phase else "overview.districts", f.lang))
 if new_phase:
     st.caption(t("overview.former.how", f.lang))
 table = metrics.district_table(selection) if len(selection) else None
-if table is not None and len(table):
-    st.markdown(t("overview.lagging", f.lang, names=", ".join(names[c] for c in lagging_districts(table))))
+year_rows = metrics.select(dataset.commune_year, f.year)
+every_district = metrics.district_table(year_rows) if len(year_rows) else None
+province = metrics.summary(year_rows, phase)
+whole = metrics.coverage(dataset, f.year)
+if every_district is not None and f.districts:
+    lines = overview.selected_rank_lines(every_district, f.districts, province["share_ntm"], names, f.lang, whole)
+    st.markdown("  \n".join(lines))
+elif every_district is not None and overview.lagging_line(every_district, names, f.lang, whole):
+    st.markdown(overview.lagging_line(every_district, names, f.lang, whole))
 left, right = st.columns([2, 3])
 with left:
     chart, official = district_map(dataset, f.year, f.lang)
-    st.vega_lite_chart(chart.spec, theme=None, width="stretch")
+    charts_ui.show(chart, f.lang, width="stretch")
     if not official:
         st.caption(t("map.image.approximate", f.lang))
     downloads.page_chart_downloads(chart, f.lang)
     st.page_link("pages/map.py", label=t("overview.map_link", f.lang), icon=":material/map:")
 with right:
     if table is not None:
-        st.dataframe(
-            district_summary(table, names, f.lang, new_phase),
-            hide_index=True,
-            width="stretch",
-            height=36 * (len(table) + 1) + 3,
+        st.caption(t("overview.districts.order", f.lang, metric=t("metric.share_ntm", f.lang).lower()))
+        shown = district_summary(
+            table,
+            names,
+            f.lang,
+            new_phase,
+            province=province,
+            reported=None if whole.complete else reported.by_district,
+            order="share_ntm",
+            province_reported=f"{whole.reported}/{whole.expected}",
         )
+        pinned = {shown.columns[0]: st.column_config.Column(pinned=True)}  # names stay on a phone's swipe
+        st.dataframe(shown, hide_index=True, width="stretch", height=36 * (len(shown) + 1) + 3, column_config=pinned)
 if new_phase and len(selection):
     st.subheader(t("overview.groups", f.lang))
     groups = loaders.commune_groups()

@@ -37,9 +37,30 @@ def target_scope(p: Progress, lang: str) -> str:
     return t("target.scope.national" if p.scope == "national" else "target.scope.province", lang)
 
 
-def progress_card(p: Progress, lang: str) -> dict[str, str]:
+def measure_help(key: str, lang: str) -> str:
+    """What a metric counts, in one sentence ('' for a metric without one in the catalogue)."""
+    from ntm.i18n import CATALOGUE
+
+    return t(f"measure.{key}", lang) if f"measure.{key}" in CATALOGUE else ""
+
+
+def coverage_caveat(found, lang: str) -> str:
+    """'chỉ tính 10/181 xã đã báo cáo' beside a number over incomplete reports ('' when complete)."""
+    if found is None or found.complete:
+        return ""
+    return t(
+        "coverage.partial",
+        lang,
+        reported=fmt_number(found.reported, lang=lang),
+        expected=fmt_number(found.expected, lang=lang),
+    )
+
+
+def progress_card(p: Progress, lang: str, coverage=None) -> dict[str, str]:
     """Label, value, gap and verdict of one target, in `lang`. Every ratio shows its denominator:
-    a count as x/n communes with its share, a share with the communes it counts."""
+    a count as x/n communes with its share, a share with the communes it counts; the help says what
+    the measure counts, then the target. With `coverage` (ntm.metrics.Coverage of the card's year)
+    that is incomplete, the detail says the number counts only the communes that reported."""
     entry = metric(p.metric)
     whole = p.communes or p.denominator
     if entry.kind == "count" and p.denominator:
@@ -87,6 +108,9 @@ def progress_card(p: Progress, lang: str) -> dict[str, str]:
     line = t("target.value", lang, year=p.target_year, target=target)
     if p.scope == "national":
         line = t("target.value.national", lang, year=p.target_year, target=target)
+    caveat = coverage_caveat(coverage, lang)
+    if caveat:
+        value = f"{value} ({caveat})" if value else caveat
     return {
         "label": entry.label(lang),
         "value": _fmt(p.metric, p.value, lang),
@@ -96,14 +120,106 @@ def progress_card(p: Progress, lang: str) -> dict[str, str]:
         "status": t(f"target.status.{p.status}", lang),
         "target": line,
         "pace": pace,
-        "help": line,
+        "help": "  \n".join(part for part in (measure_help(p.metric, lang), line) if part),
     }
 
 
 def lagging_districts(district_table: pd.DataFrame, count: int = 3) -> list[str]:
-    """Codes of the districts with the lowest share of communes meeting the standard."""
+    """Codes of the districts with the lowest share of communes meeting the standard (give it every
+    district of the year: the lowest of a selection of one is not a lagging district)."""
     ranked = district_table.sort_values(["share_ntm", "avg_criteria"], kind="stable")
     return list(ranked["district_code"].head(count))
+
+
+def district_ranks(district_table: pd.DataFrame, key: str = "share_ntm") -> pd.Series:
+    """Each district's rank among every district of the table on `key` (1 = best; ties share the
+    best rank), indexed by district_code."""
+    ascending = not metric(key).higher_is_better
+    ranks = district_table.set_index("district_code")[key].rank(ascending=ascending, method="min")
+    return ranks.astype(int)
+
+
+def selected_rank_lines(
+    district_table: pd.DataFrame,
+    districts,
+    province_value: float,
+    names: dict[str, str],
+    lang: str,
+    coverage=None,
+) -> list[str]:
+    """For each chosen district, its rank among all districts on the share meeting the standard,
+    with its value and the province's: 'Đình Lập: hạng 9/11 huyện ... (40,0 %; toàn tỉnh 60,6 %)'.
+    With `coverage` (the whole province's, ntm.metrics.Coverage) showing districts that have not
+    reported, no rank is given ('1/1' would read as first): it says how many districts reported."""
+    ranks = district_ranks(district_table)
+    values = district_table.set_index("district_code")["share_ntm"]
+    missing = coverage is not None and coverage.districts_reported < coverage.districts
+    lines = []
+    for code in districts:
+        if code not in ranks.index:
+            continue
+        numbers = {
+            "district": names.get(code, code),
+            "value": _fmt("share_ntm", values[code], lang),
+            "province": _fmt("share_ntm", province_value, lang),
+        }
+        if missing:
+            lines.append(
+                t(
+                    "overview.selected.unranked",
+                    lang,
+                    reported=coverage.districts_reported,
+                    total=coverage.districts,
+                    year=coverage.year,
+                    **numbers,
+                )
+            )
+        else:
+            lines.append(t("overview.selected.rank", lang, rank=int(ranks[code]), total=len(ranks), **numbers))
+    return lines
+
+
+def lagging_line(district_table: pd.DataFrame, names: dict[str, str], lang: str, coverage=None) -> str:
+    """The lowest districts of the year, said to be among those that reported when some have not
+    (and nothing when fewer than two districts have data: the lowest of one is no lagging district)."""
+    if len(district_table) < 2:
+        return ""
+    shown = ", ".join(names.get(c, c) for c in lagging_districts(district_table))
+    if coverage is not None and coverage.districts_reported < coverage.districts:
+        return t(
+            "overview.lagging.partial",
+            lang,
+            reported=coverage.districts_reported,
+            total=coverage.districts,
+            names=shown,
+        )
+    return t("overview.lagging", lang, names=shown)
+
+
+def level_note(summary: dict, lang: str) -> str:
+    """Under the level bar: each commune counts once at its highest level, while the cards count
+    'this level or higher' (meeting the standard = standard + advanced + model ...), with the sum."""
+    levels = [lv for lv in summary["levels"] if lv != "none"]
+    parts = " + ".join(f"{fmt_number(summary['levels'][lv], lang=lang)} {t(f'level.{lv}', lang)}" for lv in levels)
+    return t("overview.levels.help", lang, standard=fmt_number(summary["communes_ntm"], lang=lang), parts=parts)
+
+
+def denominator_note(progress: list[Progress], year: int, sentence: str, lang: str) -> str:
+    """One line when a count card's target was set on another number of communes than the year's
+    (115/181 against 106/175): the two numbers and why they differ (`sentence`); '' otherwise."""
+    for p in progress:
+        if metric(p.metric).kind != "count" or not p.denominator or not p.communes:
+            continue
+        if int(p.denominator) != int(p.communes):
+            return t(
+                "overview.denominators",
+                lang,
+                planned=fmt_number(p.denominator, lang=lang),
+                year=p.as_of,
+                communes=fmt_number(p.communes, lang=lang),
+                sentence=sentence,
+            )
+    return ""
 
 
 def level_frame(summary: dict, lang: str) -> pd.DataFrame:

@@ -75,5 +75,17 @@ def test_districts_page_with_a_district_filter_and_another_metric():
     assert_clean(at)
     table = at.dataframe[0].value
     assert set(table.iloc[:2, 1]) == {"Đình Lập", "Tràng Định"} and table.iloc[2, 1] == "Toàn tỉnh"
-    assert list(table.iloc[:, 0]) == ["1", "2", ""]
+    # ranks among all 11 districts, never "1" and "2" of the two chosen (issue 15.3)
+    assert list(table.iloc[:, 0]) == ["9/11", "11/11", ""]
     assert "2023" in table.columns and "2020" in table.columns
+    assert any("Hạng tính trên tất cả 11 huyện" in c.value for c in at.caption)
+
+
+def test_one_district_is_ranked_among_all_and_most_improved_is_by_change_of_the_measure():
+    at = run_app("pages/districts.py", districts=["189"], year=2025)
+    assert_clean(at)
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 0]) == ["9/11", ""] and list(table.iloc[:, 1]) == ["Đình Lập", "Toàn tỉnh"]
+    improved = next(m.value for m in at.markdown if m.value.startswith("Tiến bộ nhiều nhất"))
+    # Bình Gia +38,9 points ranks above Đình Lập +30,0 (rank change put Đình Lập in and left Bình Gia out)
+    assert improved == "Tiến bộ nhiều nhất từ năm 2020: Bắc Sơn, Bình Gia, Văn Lãng."

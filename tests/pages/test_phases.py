@@ -73,8 +73,9 @@ def test_overview_2026_new_communes_against_the_2030_targets():
     assert "Kế hoạch 23/KH-UBND" in shown and "Tỷ lệ xã đạt chuẩn NTM (%) 2030: 80 %" in shown
     assert "nhịp 2022-2025 của các xã cũ" in shown and "Bình quân 6,4/10 tiêu chí/xã" in shown
     districts = at.dataframe[0].value
-    assert districts.columns[0] == "Huyện cũ" and len(districts) == 10 and "Nâng cao" not in districts.columns
-    assert districts["Số xã"].astype(int).sum() == 61
+    assert districts.columns[0] == "Huyện cũ" and len(districts) == 11 and "Nâng cao" not in districts.columns
+    assert districts["Số xã"].iloc[:-1].astype(int).sum() == 61  # 10 former districts, then the province row
+    assert districts["Huyện cũ"].iloc[-1] == "Toàn tỉnh" and districts["Số xã"].iloc[-1] == "61"
     groups = at.dataframe[1].value
     assert groups["Nhóm xã"].tolist() == ["Nhóm 1", "Nhóm 2", "Nhóm 3"]
     bands = next(s for s in specs(at) if any("Đủ 10 tiêu chí" in str(r) for r in rows(s)))
@@ -85,7 +86,11 @@ def test_overview_2025_is_todays_view_by_district():
     at = run_app(year=2025)
     assert_clean(at)
     assert "Giai đoạn 2021-2025: bộ 19 tiêu chí" in texts(at, "info")
-    assert at.dataframe[0].value.columns[0] == "Huyện / thành phố" and len(at.dataframe[0].value) == 11
+    # 11 districts sorted by the share meeting the standard, then the province (issue 15.2)
+    table = at.dataframe[0].value
+    assert table.columns[0] == "Huyện / thành phố" and len(table) == 12 and table.iloc[-1, 0] == "Toàn tỉnh"
+    shares = table["Tỷ lệ đạt chuẩn"].iloc[:-1].map(lambda s: float(s.replace(" %", "").replace(",", ".")))
+    assert shares.tolist() == sorted(shares, reverse=True)
     assert "Mục tiêu 2025: 115/181 xã (63,5 %)" in texts(at, "markdown")
 
 
@@ -121,8 +126,9 @@ def test_criteria_2026_reads_the_10_criteria_by_former_district():
     at = run_app("pages/criteria.py", year=2026, criterion="07")
     assert_clean(at)
     assert at.title[0].value == "Phân tích 10 tiêu chí năm 2026"
-    heatmap, ranking, bands, trend = specs(at)
+    heatmap, narrow, ranking, bands, trend = specs(at)  # the heatmap, then its layout for phones
     assert {r["criterion_id"] for r in rows(heatmap)} == {f"{i:02d}" for i in range(1, 11)}
+    assert rows(narrow) == rows(heatmap)
     assert len({r["district_code"] for r in rows(heatmap)}) == 10
     assert rows(ranking)[0]["criterion"] == "07. Khoa học công nghệ và chuyển đổi số"
     assert {r["year"] for r in rows(bands)} == {2026} and {r["year"] for r in rows(trend)} == {2026}

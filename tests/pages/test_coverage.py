@@ -1,0 +1,79 @@
+"""A store holding one district's report (issue 14.6): every page says how many communes have reported of
+how many exist, by district, and no number reads as the whole province's; ranks are never '1 of 1'."""
+
+import pytest
+from apptest_helpers import assert_clean, nodes, run_app
+from import_fixtures import district_rows
+
+from ntm.ingest.flow import commit, preview
+from ntm.ingest.store import connect
+
+
+@pytest.fixture
+def first_district(tmp_path, monkeypatch, registry):
+    """An empty store after Đình Lập's 2025 report, its only import (written as the template's layout)."""
+    from make_bad_files import csv_bytes, headers
+
+    from ntm.criteria import load_criteria
+
+    url = f"sqlite:///{tmp_path / 'ntm.sqlite'}"
+    monkeypatch.setenv("NTM_DATABASE_URL", url)
+    rows = district_rows("Đình Lập", 2025)
+    ids = sorted(rows[0]["met"])
+    table = [headers(load_criteria())] + [
+        [
+            row["code"],
+            row["name"],
+            "Huyện Đình Lập",
+            "2025",
+            *("Đạt" if row["met"][c] else "Chưa đạt" for c in ids),
+            row["level"],
+            "" if row["recognised"] is None else str(row["recognised"]),
+        ]
+        for row in rows
+    ]
+    data = csv_bytes(table)
+    engine = connect(url)
+    commit(engine, preview(engine, data, "dinh_lap.csv", registry), data, "dinh_lap.csv", "test")
+    engine.dispose()
+    return len(rows)
+
+
+def warnings(at) -> list[str]:
+    return [w.value for w in nodes(at, "warning")]
+
+
+def test_a_first_district_is_not_the_whole_province(first_district):
+    assert first_district == 10
+    at = run_app(year=2025)
+    assert_clean(at)
+    (note,) = [w for w in warnings(at) if "Chưa đủ báo cáo" in w]
+    assert "Chưa đủ báo cáo năm 2025: 10/175 xã** (1/11 huyện có báo cáo)" in note
+    assert "chưa phải của toàn tỉnh" in note and "Bình Gia (0/18)" in note and "Đình Lập" not in note
+    captions = [c.value for c in at.caption]
+    assert "Toàn tỉnh: 10 xã (chỉ tính 10/175 xã đã báo cáo)" in captions
+    details = [m.value for m in at.markdown]
+    assert any(d.startswith("4/10 xã (40,0 %) (chỉ tính 10/175 xã đã báo cáo)") for d in details)
+    assert not any("Huyện có tỷ lệ xã đạt chuẩn thấp nhất" in d for d in details)  # the lowest of one is not lagging
+    table = at.dataframe[0].value
+    assert table.iloc[0].tolist()[0] == "Đình Lập" and table["Đã báo cáo"].iloc[0] == "10/10"
+    assert table["Đã báo cáo"].iloc[-1] == "10/175" and table.iloc[-1, 0] == "Toàn tỉnh"
+    assert set(table["Đã báo cáo"].iloc[1:-1]) >= {"0/3", "0/18"} and len(table) == 12
+
+
+def test_one_district_of_a_sparse_year_has_no_rank_of_one(first_district):
+    at = run_app(year=2025)
+    at.multiselect(key="districts").set_value(["189"]).run()
+    assert_clean(at)
+    assert "Đã báo cáo năm 2025: 10/10 xã" in [c.value for c in at.caption]
+    lines = [m.value for m in at.markdown if m.value.startswith("Đình Lập:")]
+    assert lines == [
+        "Đình Lập: chưa xếp hạng được, mới có 1/11 huyện báo cáo năm 2025 (40,0 %; các xã đã báo cáo 40,0 %)"
+    ]
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/progress.py", "pages/criteria.py", "pages/commune.py"])
+def test_every_page_says_who_has_not_reported(first_district, page):
+    at = run_app(page, year=2025)
+    assert_clean(at)
+    assert any("Chưa đủ báo cáo năm 2025: 10/175 xã" in w for w in warnings(at))
