@@ -435,6 +435,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "commune.search.placeholder": ("ví dụ: dinh lap, Hoàng Đồng", "e.g. dinh lap, Hoàng Đồng"),
     "commune.choose": ("Xã", "Commune"),
+    "commune.dissolved": ("giải thể {when}", "dissolved {when}"),
+    "commune.dissolved.into": ("giải thể {when}, nay thuộc {successor}", "dissolved {when}, now part of {successor}"),
+    "commune.dissolved.hidden": (
+        "Danh sách là {count} xã của năm {year}; {dissolved} xã đã giải thể trước đó không có trong danh sách, "
+        "tìm theo tên để xem hồ sơ các năm trước.",
+        "The list holds the {count} communes of {year}; {dissolved} communes dissolved earlier are not listed: "
+        "search by name to see their earlier years.",
+    ),
     "commune.none": (
         "Không tìm thấy xã nào có tên “{query}” trong lựa chọn hiện tại. Hãy thử tên khác hoặc bỏ lọc huyện.",
         "No commune named “{query}” in the current selection. Try another name or clear the district filter.",

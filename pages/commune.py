@@ -42,7 +42,8 @@ query = st.text_input(
     bind="query-params",
     placeholder=t("commune.search.placeholder", f.lang),
 )
-found = communes.search(index, query) if query.strip() else index
+year_index = index if new else communes.in_force_in(index, dataset.registry, f.year, keep=chosen)
+found = communes.search(index, query) if query.strip() else year_index
 if new and query.strip() and found.empty:  # an old commune's name: the new commune it went into
     found, moves = communes.found_by_former_name(dataset, index, query)
     if moves:
@@ -69,11 +70,18 @@ if found.empty:
         icon=":material/search_off:",
     )
     st.stop()
-former = t("commune.former_district", f.lang)
-labels = {
-    row.code: f"{row.name} – {names.get(row.district_code, row.district_code)}" + (f" ({former})" if new else "")
-    for row in found.itertuples()
-}
+labels = communes.commune_labels(found, dataset.registry, f.year, names, f.lang, new)
+hidden = len(index) - len(communes.in_force_in(index, dataset.registry, f.year))
+if not query.strip() and not new and hidden:
+    st.caption(
+        t(
+            "commune.dissolved.hidden",
+            f.lang,
+            count=fmt_number(len(index) - hidden, lang=f.lang),
+            year=f.year,
+            dissolved=fmt_number(hidden, lang=f.lang),
+        )
+    )
 code = st.selectbox(
     t("commune.choose", f.lang), list(labels), format_func=labels.get, key=state.COMMUNE, bind="query-params"
 )

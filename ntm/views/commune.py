@@ -52,6 +52,46 @@ def commune_index(
     return table.assign(key=table["short_name"].map(fold)).sort_values(["key", "code"], ignore_index=True)
 
 
+def in_force_in(index: pd.DataFrame, registry: pd.DataFrame, year: int, keep: str | None = None) -> pd.DataFrame:
+    """The index's old communes in force in `year` (the year's communes, as its header counts them: 175
+    in 2025, not the 181 with the 6 dissolved on 1 December 2024), and `keep` (a commune already chosen,
+    e.g. by a link) if it is in the index. Codes the registry does not know stay (a stored version's)."""
+    from ntm.registry import assessment_day, in_force
+
+    ended = registry[~in_force(registry, assessment_day(year))]["code"]
+    return index[~index["code"].isin(ended) | (index["code"] == keep)]
+
+
+def dissolved_note(registry: pd.DataFrame, code: str, year: int, lang: str) -> str:
+    """'giải thể 12/2024, nay thuộc Xã Hoàng Đồng' for an old commune no longer in force in `year`
+    (its last day before the year's assessment day), '' for a commune of the year."""
+    from ntm.registry import assessment_day
+
+    unit = registry[registry["code"] == code]
+    if unit.empty or pd.isna(unit["valid_to"].iloc[0]) or unit["valid_to"].iloc[0] >= assessment_day(year):
+        return ""
+    ended = pd.Timestamp(unit["valid_to"].iloc[0]) + pd.Timedelta(days=1)
+    successor = registry[registry["code"] == unit["successor_code"].iloc[0]]["name"]
+    when = f"{ended.month}/{ended.year}"
+    if successor.empty:
+        return t("commune.dissolved", lang, when=when)
+    return t("commune.dissolved.into", lang, when=when, successor=successor.iloc[0])
+
+
+def commune_labels(
+    found: pd.DataFrame, registry: pd.DataFrame, year: int, names: dict[str, str], lang: str, new: bool
+) -> dict[str, str]:
+    """code -> the picker's label: 'Xã Hòa Bình – Huyện Văn Quan', from 2026 with '(huyện cũ)', a
+    commune dissolved before the year with when and into which ('(giải thể 12/2024, nay thuộc Xã …)')."""
+    former = f" ({t('commune.former_district', lang)})" if new else ""
+    labels = {}
+    for row in found.itertuples():
+        note = "" if new else dissolved_note(registry, row.code, year, lang)
+        district = names.get(row.district_code, row.district_code)
+        labels[row.code] = f"{row.name} – {district}{former}" + (f" ({note})" if note else "")
+    return labels
+
+
 def search(index: pd.DataFrame, query: str, limit: int = 30) -> pd.DataFrame:
     """Communes whose name matches `query`, diacritics and case ignored: exact names first,
     then names starting with it, then names containing it."""
