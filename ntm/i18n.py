@@ -30,6 +30,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "a11y.chart.scroll": ("(kéo ngang để xem hết biểu đồ)", "(scroll sideways to see the whole chart)"),
     "a11y.chart.summary": ("Biểu đồ: {parts}", "Chart: {parts}"),
     "a11y.upload.button": ("Chọn tệp", "Browse files"),
+    "a11y.st.submit": ("Nhấn Enter để gửi", "Press Enter to submit form"),
+    "a11y.st.apply": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+    "a11y.st.add": ("Tìm: ", "Add: "),
+    "a11y.st.none": ("Không có kết quả", "No results"),
     "a11y.upload.limit": ("Tối đa {mb} MB mỗi tệp • {types}", "{mb} MB per file • {types}"),
     "commune.grid.recent": (
         "{years} (các năm trước: trên màn hình rộng, trong tệp CSV)",
@@ -1163,8 +1167,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{district}: {reported} of {expected} communes reported",
     ),
     "coverage.none_from": ("Chưa có xã nào báo cáo: {items}", "No commune has reported yet in: {items}"),
-    "coverage.by_district": ("Báo cáo theo huyện năm {year}", "Reports by district, {year}"),
-    "coverage.by_district.former": ("Báo cáo theo huyện cũ năm {year}", "Reports by former district, {year}"),
     "coverage.partial": (
         "chỉ tính {reported}/{expected} xã đã báo cáo",
         "only the {reported} of {expected} communes that reported",
@@ -1188,12 +1190,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.selected.rank": (
         "{district}: hạng {rank}/{total} huyện về tỷ lệ xã đạt chuẩn ({value}; toàn tỉnh {province})",
         "{district}: {rank} of {total} districts on the share meeting the standard ({value}; province {province})",
-    ),
-    "overview.prorata.share": (
-        "Mục tiêu {year} của tỉnh: {target}/{denominator} xã ({share}); phần của lựa chọn, chia theo số xã "
-        "(làm tròn theo phần dư lớn nhất, tổng các huyện bằng mục tiêu của tỉnh): {part} xã.",
-        "The province's {year} target: {target} of {denominator} communes ({share}); the selection's part, "
-        "divided by communes (largest remainders, the districts adding up to the province's): {part} communes.",
     ),
     "overview.selected.unranked": (
         "{district}: chưa xếp hạng được, mới có {reported}/{total} huyện báo cáo năm {year} ({value}; các xã đã "
