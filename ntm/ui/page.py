@@ -3,6 +3,7 @@ notices for values of an opened link that were ignored. Text from a user (link v
 is never rendered as Markdown: `literal` escapes it."""
 
 import re
+import unicodedata
 
 import streamlit as st
 
@@ -20,12 +21,19 @@ URL_LABELS = {
     state.LEVELS: "filter.level",
 }
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
+# Where Markdown would start an autolink; literal() puts a word joiner before the match's last character.
+AUTOLINK = re.compile(r"(?i):/|www\.|[^\s]@")
 SHOWN_CHARACTERS = 200  # of one ignored value: a 10 kB link value is cut
 
 
 def literal(text: str) -> str:
-    """`text` as Markdown that shows exactly these characters: no link, image, HTML or formatting."""
-    text = str(text)
+    """`text` as Markdown that shows exactly these characters: no link, image, HTML or formatting;
+    control and format characters (a right-to-left override turning the notice around, NUL,
+    zero-width spaces) become U+FFFD. Escaping does not stop Markdown's autolinks (a bare
+    'http://...', 'www.' or 'a@b.c' becomes a link): an invisible word joiner inside '://', 'www.' and
+    before '@' breaks them without changing what is shown."""
+    text = "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf") and c != "\n" else c for c in str(text))
+    text = AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\u2060" + m.group(0)[-1], text)
     if len(text) > SHOWN_CHARACTERS:
         text = text[:SHOWN_CHARACTERS] + "…"
     return MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))

@@ -92,8 +92,10 @@ def district_filter(names: dict[str, str], lang: str) -> None:
         bind="query-params",
         persist_state="session",
     )
-    for typed in unmatched:
-        st.sidebar.caption(t("filter.districts.typed", lang, typed=typed))
+    from ntm.ui.page import literal  # page imports this module
+
+    for typed in unmatched:  # text from a link or the keyboard: shown as text, never as Markdown
+        st.sidebar.caption(t("filter.districts.typed", lang, typed=literal(typed)))
     # A value the box took in this run (a link's, or text typed) is read as names on the next run,
     # before the box: once for each new set of values.
     if any(value not in names for value in chosen) and session.get(state.DISTRICTS_TYPED) != chosen:

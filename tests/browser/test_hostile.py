@@ -134,8 +134,9 @@ def test_markdown_in_a_link_is_shown_as_text_on_every_page(app_url, chromium, li
         page.goto(f"{app_url}/{path}?{query}")
         wait_for_app(page)
         notice = page.locator("[data-testid='stAlert']").filter(has_text="không hợp lệ")
-        expect(notice).to_contain_text(phish)  # the values themselves, as text
-        expect(notice).to_contain_text(image)
+        expect(notice).to_have_count(1)
+        shown = notice.inner_text().replace("\u2060", "")  # the word joiner that stops autolinks is invisible
+        assert phish in shown and image in shown  # the values themselves, as text
         for frame in page.frames:
             assert frame.locator(f"a[href^='{base}']").count() == 0, (path, frame.url)
             assert frame.locator(f"img[src^='{base}']").count() == 0, (path, frame.url)
