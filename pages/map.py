@@ -463,6 +463,7 @@ def current_png(meta) -> bytes:
         notes,
         borders=districts if level == "commune" else None,
         subtitle=subtitle,
+        labels=None if level == "commune" else names,
     )
     return with_png_text(png, png_text(meta), meta.lang)
 

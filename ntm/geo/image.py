@@ -4,11 +4,13 @@ map (`district_map_png`), a map of any units' classes (`units_map_png`) and one 
 
 import io
 import math
+import textwrap
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import patheffects  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from ntm.geo.boundaries import Boundaries, load_boundaries  # noqa: E402
@@ -143,13 +145,42 @@ def _legend_handles(breaks, metric: str, lang: str, classes_seen: set) -> list[P
     return handles
 
 
-def _notes(figure, notes: list[str], fontsize: float = 8) -> None:
-    text = "\n".join(n for n in notes if n)
-    if text:
-        figure.text(0.01, 0.005, text, fontsize=fontsize, color="#333333", va="bottom", ha="left", wrap=True)
+def wrapped_notes(notes, width_in: float, fontsize: float = 8) -> list[str]:
+    """The notes in lines that fit the figure's width (about 0.55 em a character), instead of one line
+    running past the map and its legend."""
+    chars = max(40, int(0.85 * width_in * 72 / (0.55 * fontsize)))
+    return [line for note in notes if note for line in textwrap.wrap(note, chars) or [""]]
 
 
-def units_map_png(
+def _notes(figure, lines: list[str], fontsize: float = 8) -> None:
+    if lines:
+        figure.text(0.01, 0.005, "\n".join(lines), fontsize=fontsize, color="#333333", va="bottom", ha="left")
+
+
+def _labels(axes, frame, code_column: str, labels: dict[str, str], fontsize: float = 9) -> None:
+    """Each unit's name at a point inside it (representative_point), dark on a white halo so it reads
+    on every class colour."""
+    halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]
+    for code, point in zip(frame[code_column], frame.geometry.representative_point()):
+        if code in labels:
+            axes.annotate(
+                labels[code],
+                (point.x, point.y),
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                fontweight="bold",
+                color="#111111",
+                path_effects=halo,
+            )
+
+
+def units_map_png(*args, **kwargs) -> bytes:
+    """`units_map_figure` as a PNG."""
+    return _png(units_map_figure(*args, **kwargs))
+
+
+def units_map_figure(
     frame,
     code_column: str,
     classes: dict[str, int | None],
@@ -163,16 +194,20 @@ def units_map_png(
     width_in: float = 9.0,
     dpi: int = 130,
     subtitle: str = "",
+    labels: dict[str, str] | None = None,
 ) -> bytes:
     """One map of units (`frame`: `code_column`, geometry) coloured by class (`classes`: code -> class
     index, None for no data, -1 for a ward), wards hatched, `borders` (e.g. former districts) drawn
-    over them, the title (and a `subtitle` line under it: scope, year, measure), legend and `notes`
-    (source, version, date, illustrative data, approximate borders) in the image."""
+    over them, `labels` (code -> name, e.g. the former districts') on the units, the title (and a
+    `subtitle` line under it: scope, year, measure), legend and `notes` (source, version, date,
+    illustrative data, approximate borders) wrapped to the image's width."""
     projected = frame.to_crs(3405)
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.95), dpi=dpi)
     _draw(axes, projected, code_column, classes, palette_for(breaks), 0.4)
     if borders is not None and len(borders):
         borders.to_crs(3405).boundary.plot(ax=axes, color="#222222", linewidth=1.0)
+    if labels:
+        _labels(axes, projected, code_column, labels)
     seen = {classes.get(code) for code in projected[code_column]}
     axes.legend(
         handles=_legend_handles(breaks, metric, lang, seen),
@@ -186,10 +221,10 @@ def units_map_png(
     figure.suptitle(title, fontsize=13, fontweight="bold", y=0.99 if subtitle else 0.98)
     if subtitle:
         figure.text(0.5, 0.945, subtitle, fontsize=9.5, color="#333333", ha="center", va="top")
-    _notes(figure, list(notes))
-    lines = sum(len(n.splitlines()) for n in notes if n)
-    figure.subplots_adjust(bottom=max(0.08, 0.022 * lines + 0.02), top=0.91 if subtitle else 0.95)
-    return _png(figure)
+    lines = wrapped_notes(notes, width_in)
+    _notes(figure, lines)
+    figure.subplots_adjust(bottom=max(0.08, 0.022 * len(lines) + 0.02), top=0.91 if subtitle else 0.95)
+    return figure
 
 
 def small_multiples_png(*args, **kwargs) -> bytes:
@@ -217,7 +252,8 @@ def small_multiples_figure(
     projected = frame.to_crs(3405)
     years = sorted(classes_by_year)
     rows = max(1, math.ceil(len(years) / columns))
-    notes_in = 0.15 * sum(len(n.splitlines()) for n in notes if n)
+    lines = wrapped_notes(notes, columns * panel_in)
+    notes_in = 0.15 * len(lines)
     top_in = 1.05 if subtitle else 0.8
     # the maps, the title (and subtitle) above, legend and notes below
     height = rows * panel_in * 1.05 + top_in + 0.75 + notes_in
@@ -246,7 +282,7 @@ def small_multiples_figure(
         title_fontsize=9,
         frameon=False,
     )
-    _notes(figure, list(notes), 8)
+    _notes(figure, lines, 8)
     figure.subplots_adjust(
         left=0.01, right=0.99, top=1 - top_in / height, bottom=(0.75 + notes_in) / height, wspace=0.02, hspace=0.18
     )
