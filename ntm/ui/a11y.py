@@ -36,6 +36,17 @@ SCRIPT = """
     const upload = window.ntmA11yLabels.upload;
     main.querySelectorAll('[data-testid="stFileUploaderDropzone"] button').forEach(
       button => upload ? button.setAttribute('aria-label', upload) : button.removeAttribute('aria-label'));
+    const words = Object.entries(window.ntmA11yLabels.words);
+    if (words.length) document.querySelectorAll(
+      '[data-testid="InputInstructions"], [role="listbox"], [data-testid="stMultiSelectDropdown"]'
+    ).forEach(element => {
+      const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        for (const [english, own] of words) {
+          if (node.nodeValue.startsWith(english)) node.nodeValue = own + node.nodeValue.slice(english.length);
+        }
+      }
+    });
     main.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach(box => {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute('tabindex')) {
@@ -54,11 +65,17 @@ SCRIPT = """
     requestAnimationFrame(() => { pending = false; fix(); });
   };
   window.ntmA11y = later;
-  new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
+  new MutationObserver(later).observe(document.body, {childList: true, subtree: true, characterData: true});
   window.addEventListener('resize', later);
   later();
 })();
 """
+
+
+# Streamlit's own English words that users meet and no parameter sets (1.67): the input hints under a
+# text box ("Press Enter to apply"), the district box's offer for typed text ("Add: dinh lap") and a
+# search with no match. The script puts the page's language in their place as Streamlit draws them.
+STREAMLIT_WORDS = ("a11y.st.submit", "a11y.st.apply", "a11y.st.add", "a11y.st.none")
 
 
 def page_script(lang: str) -> str:
@@ -67,6 +84,7 @@ def page_script(lang: str) -> str:
         "lang": lang,
         "scroll": t("a11y.chart.scroll", lang),
         "upload": t("a11y.upload.button", lang) if lang == "vi" else None,
+        "words": {t(key, "en"): t(key, lang) for key in STREAMLIT_WORDS} if lang != "en" else {},
     }
     return SCRIPT % {"labels": json.dumps(labels, ensure_ascii=False)}
 

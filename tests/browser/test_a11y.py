@@ -3,8 +3,9 @@ from node_modules: no CDN) on every page in Vietnamese and English, at 1280x900 
 phone, finds no serious or critical violation; <html lang> is the page's language; every chart has a
 text alternative; no page scrolls sideways on the phone (Streamlit's page scrolls in its main
 element: that is measured as well as the document) and the wide charts switch to a narrow layout;
-the district filter finds "dinh lap"; the import page's uploader speaks Vietnamese and states the
-limit the upload is held to. One Streamlit server for the module, with an editor to log in."""
+the district filter finds "dinh lap" (offering "Tìm: dinh lap", not Streamlit's "Add:"); the import
+page's login hint and uploader speak Vietnamese and the uploader states the limit the upload is held
+to. One Streamlit server for the module, with an editor to log in."""
 
 from urllib.parse import parse_qs, urlparse
 
@@ -156,6 +157,7 @@ def test_district_filter_matches_without_accents(app, chromium):
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     box.click()
     page.keyboard.type("dinh lap")
+    expect(page.get_by_role("option").first).to_have_text("Tìm: dinh lap")  # Streamlit's "Add: dinh lap"
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     expect(box).to_contain_text("Đình Lập", timeout=20000)
@@ -164,12 +166,14 @@ def test_district_filter_matches_without_accents(app, chromium):
     page.close()
 
 
-def test_uploader_speaks_vietnamese_and_states_the_real_limit(app, chromium):
+def test_import_page_speaks_vietnamese_and_states_the_real_upload_limit(app, chromium):
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(app)
     wait_for_app(page)
     page.goto(f"{app}/import")
     wait_for_app(page)
+    page.get_by_label("Tên đăng nhập").fill("bientap")  # Streamlit's hint "Press Enter to submit form"
+    expect(page.locator("[data-testid='InputInstructions']").first).to_have_text("Nhấn Enter để gửi")
     _log_in(page, "vi")
     after = "(selector) => getComputedStyle(document.querySelector(selector), '::after').content"
     button = "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p"
