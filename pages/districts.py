@@ -4,7 +4,6 @@ From 2026 the new communes are compared by former district, within the 2026-2030
 import streamlit as st
 
 import pages  # noqa: F401  (a link opened first on a fresh server runs through app.py: pages/__init__.py)
-from ntm import metrics
 from ntm.criteria import set_for_year
 from ntm.i18n import t
 from ntm.ui import charts as charts_ui
@@ -79,7 +78,7 @@ else:
         )
 shown = compare.shown_ranking(ranking, f.districts)
 table = compare.ranking_display(shown, province, names, metric, f.year, baseline, f.lang, total=len(ranking))
-reported = metrics.coverage(dataset, f.year)
+reported = loaders.coverage(dataset, f.year)
 if reported.districts_reported < reported.districts:
     st.caption(
         t(

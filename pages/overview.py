@@ -37,7 +37,7 @@ phase = set_for_year(f.year)
 selection = metrics.select(dataset.commune_year, f.year, f.districts)
 headline = metrics.summary(selection, phase)
 new_phase = bool(selection["new_unit"].any()) if len(selection) else phase.first_year > 2025
-reported = metrics.coverage(dataset, f.year, f.districts)
+reported = loaders.coverage(dataset, f.year, f.districts)
 
 page.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
@@ -62,7 +62,7 @@ st.subheader(t("overview.targets", f.lang, year=phase.last_year))
 if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
 cards = [
-    progress_card(p, f.lang, reported if p.as_of == f.year else metrics.coverage(dataset, p.as_of, f.districts))
+    progress_card(p, f.lang, reported if p.as_of == f.year else loaders.coverage(dataset, p.as_of, f.districts))
     for p in loaders.headline_progress(dataset, f.year, f.districts)
 ]
 for column, card in zip(st.columns(max(len(cards), 1)), cards):
@@ -116,7 +116,7 @@ table = metrics.district_table(selection) if len(selection) else None
 year_rows = metrics.select(dataset.commune_year, f.year)
 every_district = metrics.district_table(year_rows) if len(year_rows) else None
 province = metrics.summary(year_rows, phase)
-whole = metrics.coverage(dataset, f.year)
+whole = loaders.coverage(dataset, f.year)
 if every_district is not None and f.districts:
     lines = overview.selected_rank_lines(every_district, f.districts, province["share_ntm"], names, f.lang, whole)
     st.markdown("  \n".join(lines))

@@ -149,6 +149,14 @@ def district_names(dataset: Dataset) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
+def coverage(dataset: Dataset, year: int, districts: tuple[str, ...] = ()):
+    """metrics.coverage, cached: every page header and the overview ask for it, 2-4 times a run."""
+    from ntm.metrics import coverage as count_reported
+
+    return count_reported(dataset, year, list(districts))
+
+
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
 def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -> list:
     from ntm.targets import headline_progress as compute
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from ntm.dataset import Dataset, new_geography
 from ntm.i18n import LANGUAGE_NAMES, t
-from ntm.ui import a11y, state
+from ntm.ui import a11y, loaders, state
 from ntm.ui.loaders import district_names
 from ntm.ui.sidebar import criterion_label
 
@@ -95,12 +95,11 @@ def version_note(dataset: Dataset, lang: str) -> None:
 def completeness_note(dataset: Dataset, lang: str) -> None:
     """How many communes have reported for the year in view of how many exist (ntm.metrics.coverage):
     one quiet line when every commune has, a warning with the districts still missing when not."""
-    from ntm import metrics
     from ntm.formatting import fmt_number
     from ntm.registry import RURAL_TYPE
 
     f = state.current_filters(dataset)
-    found = metrics.coverage(dataset, f.year, f.districts)
+    found = loaders.coverage(dataset, f.year, f.districts)
     numbers = {
         "year": f.year,
         "reported": fmt_number(found.reported, lang=lang),
