@@ -317,7 +317,8 @@ def unmeasured_targets(targets: pd.DataFrame, as_of: int, scope: str = "province
             reasons.append("level_missing")
         else:
             reasons.append("not_commune_data")
-    return rows.assign(reason=reasons)[[r != "" for r in reasons]]
+    with_reason = rows.assign(reason=pd.Series(reasons, index=rows.index, dtype="str"))
+    return with_reason[with_reason["reason"] != ""]  # a boolean mask: an empty list would select no columns
 
 
 def other_scope_targets(targets: pd.DataFrame, metric: str, target_year: int, shown_scope: str) -> pd.DataFrame:

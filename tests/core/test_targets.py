@@ -105,3 +105,14 @@ def test_a_provincial_target_an_editor_adds_for_the_new_communes_is_the_one_judg
     reference = other_scope_targets(targets, "share_communes_ntm", 2030, "province")
     assert reference["value"].tolist() == [65]  # the national target stays beside it
     assert metrics.metric("share_communes_ntm").target_value(65) == 0.65
+
+
+def test_unmeasured_targets_of_a_year_without_any_target_is_an_empty_table_with_its_reason():
+    """2015 has no target in force: the overview's notes read an empty table's `reason` (an empty list
+    used as a mask selected no columns and raised KeyError 'reason' under the load benchmark)."""
+    from ntm.views.overview import target_notes
+
+    targets = load_targets()
+    empty = unmeasured_targets(targets, 2015)
+    assert empty.empty and "reason" in empty.columns
+    assert target_notes([], targets, 2015, 181, "vi") == []
