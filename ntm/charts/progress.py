@@ -27,8 +27,11 @@ COLORS = {
 DASHES = {"trajectory": [6, 4], "projection": [2, 3], "projection_previous": [1, 4]}
 OPTIONAL = ("previous", "national", "projection_previous")  # layers drawn only when the frame has them
 WIDTH, HEIGHT = 640, 320
-LEGEND_COLUMNS = 2  # two columns of series fit under the plot's width, on a phone too
-LEGEND_LABEL_LIMIT = WIDTH // LEGEND_COLUMNS - 30  # px: a series' whole name, within its column
+# One series a line under the plot: a legend's columns keep their width when the chart narrows to a
+# phone's 358 px of content (two columns cut the second one there), and a whole name fits that width.
+LEGEND_COLUMNS = 1
+LEGEND_LABEL_LIMIT = 300  # px
+PHONE_CONTENT = 358  # px: a 390 px phone's width less the page's padding
 SUBTITLE_CHARS = 100  # a verdict wraps about the plot's width instead of widening the image (deck, downloads)
 
 

@@ -131,11 +131,12 @@ def test_templates_cut_from_the_every_kind_template_equal_altairs_own():
 def test_every_series_name_is_whole_in_the_drawn_legend_in_both_languages(demo):
     """The 2026 chart (every kind of series but the official figures), drawn as the deck and downloads
     draw it: no name cut with '…' (the previous phase's pace was 'Dự báo theo nhịp giai đoạn trước (x…')."""
-    from ntm.charts.progress import LEGEND_COLUMNS, LEGEND_LABEL_LIMIT, WIDTH
+    from ntm.charts.progress import LEGEND_COLUMNS, LEGEND_LABEL_LIMIT, PHONE_CONTENT, WIDTH
     from ntm.reports.deck import progress_image_metric
     from ntm.targets import load_published, load_targets
 
     assert LEGEND_COLUMNS * LEGEND_LABEL_LIMIT <= WIDTH  # the legend stays under the plot
+    assert LEGEND_COLUMNS * (LEGEND_LABEL_LIMIT + 30) <= PHONE_CONTENT  # and within a phone's width
     for lang in ("vi", "en"):
         metric = progress_image_metric(load_targets(), 2026)
         drawn = progress_chart(demo.commune_year, load_targets(), load_published(), metric, [], lang, 2026)
