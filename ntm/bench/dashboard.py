@@ -155,9 +155,10 @@ def page_charts_progress(dataset, inputs: PageInputs, year: int, districts, lang
 
 def page_charts_criteria(
     dataset, inputs: PageInputs, year: int, districts, lang: str = "vi", criterion: str = "02"
-) -> list[dict]:
+) -> dict[str, dict]:
+    """The page's charts by role (heatmap, ranking, bands, trend and their phone layouts)."""
     charts = analysis.criteria_charts(dataset, inputs, year, tuple(districts), criterion, lang)
-    return [chart.spec for chart in charts.values()]
+    return {role: chart.spec for role, chart in charts.items()}
 
 
 def page_charts_districts(
@@ -169,12 +170,13 @@ def page_charts_districts(
     return [compare.small_multiples_chart(series, dataset, inputs, metric, lang, lineage).spec]
 
 
-def page_charts_commune(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> list[dict]:
-    """The scorecard of the first commune the page offers for the selection (the year's units)."""
+def page_charts_commune(dataset, inputs: PageInputs, year: int, districts, lang: str = "vi") -> dict[str, dict]:
+    """The scorecard's charts by role (grid, its phone layout, levels) of the first commune the page
+    offers for the selection (the year's units)."""
     index = communes.commune_index(dataset.registry, dataset.commune_year, list(districts), (), year, dataset.new_units)
     row = index.iloc[0]
     charts = communes.scorecard_charts(dataset, inputs, row["code"], row["name"], lang, new_geography(year))
-    return [chart.spec for chart in charts.values()]
+    return {role: chart.spec for role, chart in charts.items()}
 
 
 PAGE_CHARTS = {

@@ -93,13 +93,14 @@ def test_progress_specs_one_chart_per_metric_with_the_actual_series(demo):
 
 def test_criteria_specs_cover_the_selected_districts_or_all(demo):
     inputs = page_inputs(demo)
-    heatmap, ranking, bands, trend = PAGE_CHARTS["criteria"](demo, inputs, 2025, ["180", "189"])
+    specs = PAGE_CHARTS["criteria"](demo, inputs, 2025, ["180", "189"])
+    heatmap, ranking, bands, trend = (specs[role] for role in ("heatmap", "ranking", "bands", "trend"))
     assert len(rows(heatmap)) == 2 * 19 and {row["district_code"] for row in rows(heatmap)} == {"180", "189"}
     shares = [row["share"] for row in rows(ranking)]
     assert len(shares) == 19 and shares == sorted(shares)  # hardest first
     assert len(rows(bands)) == 4 * len([y for y in demo.years if y <= 2025])  # the 19 criteria's years
     assert {row["district_code"] for row in rows(trend)} == {"180", "189", "province"}
-    every = PAGE_CHARTS["criteria"](demo, inputs, 2025, [])[0]
+    every = PAGE_CHARTS["criteria"](demo, inputs, 2025, [])["heatmap"]
     assert len(rows(every)) == len(inputs.names) * 19
 
 
@@ -115,7 +116,8 @@ def test_districts_spec_has_a_facet_per_district_with_the_province_reference(dem
 
 
 def test_commune_specs_grid_of_19_criteria_by_year_and_level_bars(demo):
-    grid, levels = PAGE_CHARTS["commune"](demo, page_inputs(demo), 2025, ["180"])
+    specs = PAGE_CHARTS["commune"](demo, page_inputs(demo), 2025, ["180"])
+    grid, levels = specs["grid"], specs["levels"]
     years = {row["year"] for row in rows(grid)}
     assert len(rows(grid)) == 19 * len(years)
     assert len(rows(levels)) == len(years)
