@@ -25,6 +25,7 @@ PASSWORD = "mật-khẩu kiểm tra"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SCREENS = ARTIFACTS_DIR() / "a11y"
+WAIT_MS = 30000  # for what a rerun or a chart's drawing shows (a loaded machine takes seconds)
 
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
@@ -73,7 +74,7 @@ def _log_in(page, lang: str) -> None:
     page.get_by_label("Mật khẩu" if lang == "vi" else "Password", exact=True).fill(PASSWORD)
     page.locator("[data-testid='stMain'] [data-testid='stBaseButton-secondaryFormSubmit']").first.click()
     page.locator("[data-testid='stFileUploader']").wait_for(timeout=30000)
-    wait_for_app(page)
+    wait_for_app(page, 60000)
 
 
 def _visit(app, chromium, lang: str, viewport: dict, pages, axe: bool) -> tuple[dict, dict]:
@@ -134,33 +135,34 @@ def test_phone_shows_the_narrow_heatmap_and_the_recent_years(app, chromium):
     grid its last five years, each fitting the screen; on a desktop the wide charts."""
     page = chromium.new_page(viewport=PHONE)
     page.goto(app)
-    wait_for_app(page)
+    wait_for_app(page, 60000)
     narrow = page.locator("[class*='st-key-ntm-narrow-'] [data-testid='stVegaLiteChart']").first
     wide = page.locator("[class*='st-key-ntm-wide-'] [data-testid='stVegaLiteChart']").first
     for name in ("criteria?year=2025", "commune?year=2025"):
         page.set_viewport_size(PHONE)
         page.goto(f"{app}/{name}")
         wait_for_app(page, 60000)
-        expect(narrow).to_be_visible()
-        expect(wide).to_be_hidden()
+        expect(narrow).to_be_visible(timeout=WAIT_MS)
+        expect(wide).to_be_hidden(timeout=WAIT_MS)
         assert narrow.evaluate("e => e.scrollWidth <= e.clientWidth"), name
         page.set_viewport_size(DESKTOP)
-        expect(wide).to_be_visible()
-        expect(narrow).to_be_hidden()
+        expect(wide).to_be_visible(timeout=WAIT_MS)
+        expect(narrow).to_be_hidden(timeout=WAIT_MS)
     page.close()
 
 
 def test_district_filter_matches_without_accents(app, chromium):
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(app)
-    wait_for_app(page)
+    wait_for_app(page, 60000)
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     box.click()
     page.keyboard.type("dinh lap")
-    expect(page.get_by_role("option").first).to_have_text("Tìm: dinh lap")  # Streamlit's "Add: dinh lap"
+    offer = page.get_by_role("option").first  # Streamlit writes "Add: dinh lap"
+    expect(offer).to_have_text("Tìm: dinh lap", timeout=WAIT_MS)
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    expect(box).to_contain_text("Đình Lập", timeout=20000)
+    expect(box).to_contain_text("Đình Lập", timeout=WAIT_MS)
     page.wait_for_function("() => location.search.includes('districts=')")
     assert parse_qs(urlparse(page.url).query)["districts"] == ["Đình Lập"]
     page.close()
@@ -169,11 +171,11 @@ def test_district_filter_matches_without_accents(app, chromium):
 def test_import_page_speaks_vietnamese_and_states_the_real_upload_limit(app, chromium):
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(app)
-    wait_for_app(page)
+    wait_for_app(page, 60000)
     page.goto(f"{app}/import")
-    wait_for_app(page)
+    wait_for_app(page, 60000)
     page.get_by_label("Tên đăng nhập").fill("bientap")  # Streamlit's hint "Press Enter to submit form"
-    expect(page.locator("[data-testid='InputInstructions']").first).to_have_text("Nhấn Enter để gửi")
+    expect(page.locator("[data-testid='InputInstructions']").first).to_have_text("Nhấn Enter để gửi", timeout=WAIT_MS)
     _log_in(page, "vi")
     after = "(selector) => getComputedStyle(document.querySelector(selector), '::after').content"
     button = "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p"
