@@ -91,9 +91,7 @@ if reported.districts_reported < reported.districts:
     )
 elif f.districts:
     st.caption(t("districts.rank.all", f.lang, total=len(ranking)))
-# rank and name stay in view while a phone swipes the other columns sideways
-pinned = {column: st.column_config.Column(pinned=True) for column in table.columns[:2]}
-st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3, column_config=pinned)
+st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 3)
 
 st.subheader(t("districts.small", f.lang, metric=metric_name))
 if metric in compare.RATIO_METRICS:

@@ -143,8 +143,7 @@ with right:
             order="share_ntm",
             province_reported=f"{whole.reported}/{whole.expected}",
         )
-        pinned = {shown.columns[0]: st.column_config.Column(pinned=True)}  # names stay on a phone's swipe
-        st.dataframe(shown, hide_index=True, width="stretch", height=36 * (len(shown) + 1) + 3, column_config=pinned)
+        st.dataframe(shown, hide_index=True, width="stretch", height=36 * (len(shown) + 1) + 3)
 if new_phase and len(selection):
     st.subheader(t("overview.groups", f.lang))
     groups = loaders.commune_groups()
