@@ -843,6 +843,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "units = new for targets set on the new communes from 1 July 2025, units = old for the old communes) "
         "and records the source document in data/sources.csv.",
     ),
+    "import.catalogue.hint": (
+        "Mức đạt chuẩn và phân nhóm xã của giai đoạn 2026-2030 cũng là tệp dữ liệu: mức mới (nâng cao, kiểu mẫu "
+        "khi có văn bản) thêm vào data/criteria_levels.csv; quyết định phân nhóm xã của tỉnh ghi vào "
+        "data/commune_groups_2026.csv (status = official).",
+        "The levels and commune groups of 2026-2030 are data files too: a new level (advanced or model, once "
+        "confirmed) goes into data/criteria_levels.csv; the province's decision on commune groups into "
+        "data/commune_groups_2026.csv (status = official).",
+    ),
     "target.level_missing": (
         "Không đo được với các mức của bộ tiêu chí {phase} (mức này chưa có trong giai đoạn): {items}.",
         "Not measurable with the levels of the {phase} criteria (the phase has no such level yet): {items}.",
@@ -1123,20 +1131,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "glossary.levels": ("Các mức đạt chuẩn", "Levels"),
     "glossary.levels.unconfirmed": (
         "Chưa có văn bản xác nhận mức xã NTM nâng cao, kiểu mẫu tiếp tục trong giai đoạn 2026-2030 nên chưa đưa "
-        "vào; khi có, biên tập viên thêm dòng vào data/criteria_levels.csv.",
+        "vào; khi có văn bản, các mức này sẽ hiện ở đây.",
         "Whether the advanced and model levels continue in 2026-2030 is not confirmed, so they are not listed; "
-        "when it is, an editor adds rows to data/criteria_levels.csv.",
+        "once it is, they will show here.",
     ),
     "glossary.groups": ("Nhóm xã (chỉ tiêu khác nhau theo nhóm)", "Commune groups (indicators differ by group)"),
     "glossary.groups.demo": (
-        "Phân nhóm dưới đây là minh họa, do ứng dụng tự gán (chưa có quyết định phân nhóm của tỉnh); biên tập "
-        "viên thay bằng quyết định trong data/commune_groups_2026.csv (status = official).",
-        "The groups below are illustrative, assigned by the app (no provincial decision yet); an editor replaces "
-        "them with the decision in data/commune_groups_2026.csv (status = official).",
+        "Phân nhóm dưới đây là minh họa, do ứng dụng tự gán (tỉnh chưa có quyết định phân nhóm xã); khi có quyết "
+        "định, phân nhóm chính thức sẽ hiện ở đây.",
+        "The groups below are illustrative, assigned by the app (the province has not decided the groups yet); "
+        "once it does, the official groups will show here.",
     ),
     "glossary.groups.none": (
-        "Chưa có phân nhóm xã (data/commune_groups_2026.csv).",
-        "No commune groups yet (data/commune_groups_2026.csv).",
+        "Chưa có phân nhóm xã.",
+        "No commune groups yet.",
     ),
     "glossary.sources": (
         "Nguồn: QĐ 491/QĐ-TTg (2009) và 342/QĐ-TTg (2013); QĐ 1980/QĐ-TTg (2016), 691/QĐ-TTg (2018); QĐ "

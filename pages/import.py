@@ -497,7 +497,7 @@ st.download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 if editor:
-    st.caption(t("import.targets.hint", lang))
+    st.caption(t("import.targets.hint", lang) + "  \n" + t("import.catalogue.hint", lang))
 st.subheader(t("import.versions.header", lang))
 if problem is None:
     try:
