@@ -1046,17 +1046,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "meta.header.updated": ("cập nhật {date}", "updated {date}"),
     "meta.header.years": ("số liệu {years}", "data {years}"),
     "summary.year": (
-        "Năm {year}: {ntm}/{communes} xã đạt chuẩn NTM ({share}), bình quân {average}/{n} tiêu chí mỗi xã.",
-        "In {year}: {ntm} of {communes} communes meet the NTM standard ({share}), {average} of {n} criteria per "
-        "commune on average.",
+        "Năm {year}{partial}: {ntm}/{communes} xã đạt chuẩn NTM ({share}), bình quân {average}/{n} tiêu chí mỗi xã.",
+        "In {year}{partial}: {ntm} of {communes} communes meet the NTM standard ({share}), {average} of {n} "
+        "criteria per commune on average.",
+    ),
+    "summary.partial": (
+        " (mới có {reported}/{expected} xã báo cáo)",
+        " (only {reported} of {expected} communes have reported)",
     ),
     "summary.first_year": ("Năm {year} là năm đầu tiên có số liệu.", "{year} is the first year with data."),
     "summary.change": (
-        "So với năm {last} ({ntm_before}/{communes_before} xã, {share_before}): {delta} xã đạt chuẩn ({points}), "
-        "bình quân tiêu chí {average}.",
-        "Since {last} ({ntm_before} of {communes_before} communes, {share_before}): {delta} communes meeting the "
-        "standard ({points}), average criteria {average}.",
+        "So với năm {last} ({ntm_before}/{communes_before} xã, {share_before}): {standard}, {average}.",
+        "Since {last} ({ntm_before} of {communes_before} communes, {share_before}): {standard}, {average}.",
     ),
+    "summary.change.same_communes": (
+        "So với năm {last} trên cùng {communes_before} xã đã báo cáo ({ntm_before} xã đạt chuẩn, {share_before}): "
+        "{standard}, {average}.",
+        "Since {last}, on the same {communes_before} communes that reported ({ntm_before} meeting the standard, "
+        "{share_before}): {standard}, {average}.",
+    ),
+    "summary.change.standard": ("{delta} xã đạt chuẩn ({points})", "{delta} communes meeting the standard ({points})"),
+    "summary.change.standard.same": ("số xã đạt chuẩn không đổi", "communes meeting the standard unchanged"),
+    "summary.change.standard.same_count": (
+        "số xã đạt chuẩn không đổi ({points})",
+        "communes meeting the standard unchanged ({points})",
+    ),
+    "summary.change.average": ("bình quân tiêu chí {average}", "average criteria {average}"),
+    "summary.change.average.same": ("bình quân tiêu chí không đổi", "average criteria unchanged"),
     "summary.new_phase": (
         "Năm {year} là năm đầu của giai đoạn {phase}: {n} tiêu chí mới, đánh giá trên các xã mới, nên không nối "
         "tiếp số liệu năm {last}. Tổng kết giai đoạn {previous} (năm {last}, {n_before} tiêu chí, các xã cũ): "
@@ -1158,12 +1174,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Reported for {year}: {reported} of {expected} communes",
     ),
     "coverage.incomplete": (
-        "**Chưa đủ báo cáo năm {year}: {reported}/{expected} xã** ({districts_reported}/{districts} huyện có "
-        "báo cáo). Mọi số liệu của năm này chỉ tính trên {reported} xã đã báo cáo, chưa phải của {scope}.",
-        "**Not everyone has reported for {year}: {reported} of {expected} communes** ({districts_reported} of "
-        "{districts} districts reported). Every figure of this year counts only the {reported} communes that "
-        "reported, not {scope}.",
+        "**Chưa đủ báo cáo năm {year}: {reported}/{expected} xã**{districts_part}. Mọi số liệu của năm này chỉ "
+        "tính trên {reported} xã đã báo cáo, chưa phải của {scope}.",
+        "**Not everyone has reported for {year}: {reported} of {expected} communes**{districts_part}. Every "
+        "figure of this year counts only the {reported} communes that reported, not {scope}.",
     ),
+    "coverage.districts_reported": (
+        " ({districts_reported}/{districts} huyện có báo cáo)",
+        " ({districts_reported} of {districts} districts reported)",
+    ),
+    "coverage.scope.district": ("huyện đã chọn", "the chosen district"),
     "coverage.scope.province": ("toàn tỉnh", "the whole province"),
     "coverage.scope.districts": ("các huyện đã chọn", "the chosen districts"),
     "coverage.wards": (

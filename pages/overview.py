@@ -52,7 +52,13 @@ else:
 caveat = overview.coverage_caveat(reported, f.lang)
 st.caption(f"{scope} ({caveat})" if caveat else scope)
 summary = overview.year_summary(
-    dataset.commune_year, loaders.headline_progress(dataset, f.year, f.districts), f.year, f.districts, names, f.lang
+    dataset.commune_year,
+    loaders.headline_progress(dataset, f.year, f.districts),
+    f.year,
+    f.districts,
+    names,
+    f.lang,
+    coverage=reported,
 )
 if summary:  # the year in one paragraph: its numbers, the change, the targets, the districts that moved
     st.container(border=True, key="overview-summary").markdown(summary)

@@ -112,15 +112,19 @@ def completeness_note(dataset: Dataset, lang: str) -> None:
     if found.complete:
         st.caption(t("coverage.complete", lang, **numbers) + ("." + wards if wards else ""))
         return
-    scope = t("coverage.scope.districts" if f.districts else "coverage.scope.province", lang)
-    text = t(
-        "coverage.incomplete",
-        lang,
-        scope=scope,
-        districts_reported=fmt_number(found.districts_reported, lang=lang),
-        districts=fmt_number(found.districts, lang=lang),
-        **numbers,
+    scope = t(coverage_scope_key(len(f.districts)), lang)
+    # one chosen district: its communes say it all ('1/1 huyện có báo cáo' would say nothing)
+    districts_part = (
+        ""
+        if found.districts == 1
+        else t(
+            "coverage.districts_reported",
+            lang,
+            districts_reported=fmt_number(found.districts_reported, lang=lang),
+            districts=fmt_number(found.districts, lang=lang),
+        )
     )
+    text = t("coverage.incomplete", lang, scope=scope, districts_part=districts_part, **numbers)
     names = district_names(dataset)
     missing = found.incomplete_districts()
     lines = [
@@ -142,6 +146,13 @@ def completeness_note(dataset: Dataset, lang: str) -> None:
         )
         parts.append(t("coverage.none_from", lang, items=items))
     st.warning("  \n".join([text + wards, *parts]), icon=":material/assignment_late:")
+
+
+def coverage_scope_key(chosen: int) -> str:
+    """What the figures of an incomplete year are not yet of: the province, the chosen district(s)."""
+    if not chosen:
+        return "coverage.scope.province"
+    return "coverage.scope.district" if chosen == 1 else "coverage.scope.districts"
 
 
 def url_snapshot() -> dict[str, list[str]]:

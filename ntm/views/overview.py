@@ -409,6 +409,24 @@ SUMMARY_MOVERS = 2  # districts named for the largest rise (and for the largest 
 SUMMARY_TIES = 3  # districts named when several share the highest or lowest value
 
 
+def _change_parts(now: dict, before: dict, lang: str) -> dict[str, str]:
+    """The change since the year before in words: standard ('+3 xã đạt chuẩn (+1,7 điểm %)', or
+    'số xã đạt chuẩn không đổi' when neither the count nor the share moved as shown) and average
+    ('bình quân tiêu chí +0,3', or 'không đổi' when it rounds to 0,0)."""
+    delta = now["communes_ntm"] - before["communes_ntm"]
+    points = now["share_ntm"] - before["share_ntm"]
+    if delta:
+        standard = t("summary.change.standard", lang, delta=_signed(delta, 0, lang), points=_share_points(points, lang))
+    elif round(100 * points, 1) == 0:
+        standard = t("summary.change.standard.same", lang)
+    else:  # the same count over another number of communes
+        standard = t("summary.change.standard.same_count", lang, points=_share_points(points, lang))
+    average = now["avg_criteria"] - before["avg_criteria"]
+    if round(average, 1) == 0:
+        return {"standard": standard, "average": t("summary.change.average.same", lang)}
+    return {"standard": standard, "average": t("summary.change.average", lang, average=_signed(average, 1, lang))}
+
+
 def _share_points(delta: float, lang: str) -> str:
     """A change of share in points: '+16,7 điểm %', '−3,0 điểm %'."""
     sign = "+" if delta >= 0 else "−"
@@ -521,21 +539,39 @@ def year_summary(
     districts,
     names: dict[str, str],
     lang: str,
+    coverage=None,
 ) -> str:
     """The year in one paragraph, for the selection (`districts`, all when empty): its numbers with
     their denominators; what changed since the year before; which of the phase's targets
     (`progress`: ntm.targets.headline_progress) are met, on track or behind; which (former) districts
     moved most. The first year of a phase (2026) says so and sets the close-out of the previous phase
-    beside it, on its own criteria and communes: two phases are not one series. '' without data."""
+    beside it, on its own criteria and communes: two phases are not one series. With `coverage`
+    (ntm.metrics.Coverage of the year and selection) incomplete, the first sentence says how many
+    communes reported, and the year before is read on those same communes. '' without data."""
     rows = metrics.select(commune_year, year, districts)
     if rows.empty:
         return ""
     phase = set_for_year(year)
     numbers = _year_numbers(rows, lang)
-    sentences = [t("summary.year", lang, year=year, **numbers)]
+    partial = ""
+    if coverage is not None and not coverage.complete:
+        partial = t(
+            "summary.partial",
+            lang,
+            reported=fmt_number(coverage.reported, lang=lang),
+            expected=fmt_number(coverage.expected, lang=lang),
+        )
+    sentences = [t("summary.year", lang, year=year, partial=partial, **numbers)]
     before = metrics.select(commune_year, year - 1, districts)
     first_of_phase = before.empty or set_for_year(year - 1).lineage != phase.lineage
-    if before.empty:
+    earlier_rows = commune_year
+    if partial and not first_of_phase:  # the same communes both years, not 10 against last year's 175
+        reported = set(rows["commune_code"].astype(str))
+        earlier_rows = commune_year[
+            (commune_year["year"].to_numpy() != year - 1) | commune_year["commune_code"].astype(str).isin(reported)
+        ]
+        before = metrics.select(earlier_rows, year - 1, districts)
+    if before.empty and first_of_phase:
         sentences.append(t("summary.first_year", lang, year=year))
     elif first_of_phase:
         previous = set_for_year(year - 1)
@@ -551,16 +587,13 @@ def year_summary(
                 **{f"{key}_before": value for key, value in _year_numbers(before, lang).items()},
             )
         )
-    else:
-        summary, earlier = metrics.summary(rows), metrics.summary(before)
+    elif not before.empty:
         sentences.append(
             t(
-                "summary.change",
+                "summary.change.same_communes" if partial else "summary.change",
                 lang,
                 last=year - 1,
-                delta=_signed(summary["communes_ntm"] - earlier["communes_ntm"], 0, lang),
-                average=_signed(summary["avg_criteria"] - earlier["avg_criteria"], 1, lang),
-                points=_share_points(summary["share_ntm"] - earlier["share_ntm"], lang),
+                **_change_parts(metrics.summary(rows), metrics.summary(before), lang),
                 **{f"{key}_before": value for key, value in _year_numbers(before, lang).items()},
             )
         )
@@ -572,6 +605,6 @@ def year_summary(
     if first_of_phase:
         sentences.append(_extremes_sentence(now, names, former, lang))
     else:
-        before_shares = _district_shares(commune_year, year - 1, districts)
+        before_shares = _district_shares(earlier_rows, year - 1, districts)
         sentences.append(_movers_sentence(now, before_shares, names, former, lang))
     return " ".join(sentence for sentence in sentences if sentence)

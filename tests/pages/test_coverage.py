@@ -55,6 +55,8 @@ def test_a_first_district_is_not_the_whole_province(first_district):
     details = [m.value for m in at.markdown]
     assert any(d.startswith("4/10 xã (40,0 %) (chỉ tính 10/175 xã đã báo cáo)") for d in details)
     assert not any("Huyện có tỷ lệ xã đạt chuẩn thấp nhất" in d for d in details)  # the lowest of one is not lagging
+    (summary,) = [d for d in details if d.startswith("Năm 2025")]
+    assert summary.startswith("Năm 2025 (mới có 10/175 xã báo cáo): 4/10 xã đạt chuẩn NTM")
     table = at.dataframe[0].value
     assert table.iloc[0].tolist()[0] == "Đình Lập" and table["Đã báo cáo"].iloc[0] == "10/10"
     assert table["Đã báo cáo"].iloc[-1] == "10/175" and table.iloc[-1, 0] == "Toàn tỉnh"
@@ -77,3 +79,20 @@ def test_every_page_says_who_has_not_reported(first_district, page):
     at = run_app(page, year=2025)
     assert_clean(at)
     assert any("Chưa đủ báo cáo năm 2025: 10/175 xã" in w for w in warnings(at))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_chosen_district_is_not_counted_as_one_of_one(first_district, lang):
+    at = run_app(year=2025, lang=lang)
+    at.multiselect(key="districts").set_value(["181"]).run()  # Bình Gia: none of its 18 communes reported
+    assert_clean(at)
+    (note,) = [w for w in warnings(at) if "0/18" in w or "0 of 18" in w]
+    if lang == "vi":
+        assert note.startswith("**Chưa đủ báo cáo năm 2025: 0/18 xã**. Mọi số liệu")
+        assert "chưa phải của huyện đã chọn." in note and "huyện có báo cáo" not in note
+    else:
+        assert note.startswith("**Not everyone has reported for 2025: 0 of 18 communes**. Every figure")
+        assert "not the chosen district." in note and "districts reported" not in note
+    at.multiselect(key="districts").set_value(["181", "189"]).run()
+    (note,) = [w for w in warnings(at) if "10/28" in w or "10 of 28" in w]
+    assert "(1/2 huyện có báo cáo)" in note or "(1 of 2 districts reported)" in note

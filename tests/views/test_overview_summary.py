@@ -5,6 +5,7 @@ first year of the new phase set beside the close-out of 2021-2025, never as one 
 import pytest
 
 from ntm import metrics
+from ntm.dataset import Dataset
 from ntm.formatting import fmt_number, fmt_percent
 from ntm.registry import districts
 from ntm.targets import headline_progress, load_targets
@@ -96,3 +97,42 @@ def test_one_district_has_no_ranking_of_movers(demo, names):
 
 def test_no_rows_no_summary(demo, names):
     assert year_summary(demo.commune_year, [], 1999, (), names, "vi") == ""
+
+
+def test_a_share_that_did_not_move_reads_unchanged_not_plus_zero(demo, names):
+    now, before = numbers(demo, 2025, ("189",)), numbers(demo, 2024, ("189",))
+    assert now["communes_ntm"] == before["communes_ntm"] and now["communes"] == before["communes"]  # Đình Lập
+    text, _ = summarise(demo, names, 2025, ("189",))
+    assert "So với năm 2024 (4/10 xã, 40,0 %): số xã đạt chuẩn không đổi, bình quân tiêu chí +" in text
+    assert "+0 " not in text and "+0,0 điểm" not in text
+    english, _ = summarise(demo, names, 2025, ("189",), lang="en")
+    assert "communes meeting the standard unchanged, average criteria +" in english and "+0 " not in english
+
+
+def only_reported(demo, year: int, district: str, keep: int | None = None) -> Dataset:
+    """The demo with, for `year`, only the first `keep` communes of one district (all of them when None)
+    and every other year complete: a year as a store holds it while reports come in."""
+    codes = sorted(set(metrics.select(demo.commune_year, year, [district])["commune_code"].astype(str)))[:keep]
+
+    def kept(frame):
+        return frame[(frame["year"] != year) | frame["commune_code"].astype(str).isin(codes)]
+
+    return Dataset(kept(demo.criteria), kept(demo.levels), demo.registry, label="sparse")
+
+
+def test_an_incomplete_year_says_so_first_and_compares_the_same_communes(demo, names):
+    sparse = only_reported(demo, 2025, "189", keep=8)
+    found = metrics.coverage(sparse, 2025)
+    assert (found.reported, found.expected) == (8, 175)
+    rows = metrics.select(sparse.commune_year, 2025)
+    now = metrics.summary(rows)
+    text = year_summary(sparse.commune_year, [], 2025, (), names, "vi", coverage=found)
+    assert text.startswith(f"Năm 2025 (mới có 8/175 xã báo cáo): {now['communes_ntm']}/8 xã đạt chuẩn NTM")
+    same = metrics.select(demo.commune_year, 2024)
+    same = metrics.summary(same[same["commune_code"].astype(str).isin(set(rows["commune_code"].astype(str)))])
+    assert f"So với năm 2024 trên cùng 8 xã đã báo cáo ({same['communes_ntm']} xã đạt chuẩn," in text
+    assert "/175 xã, " not in text.split("So với năm 2024", 1)[1]  # never 8 communes against last year's 175
+    english = year_summary(sparse.commune_year, [], 2025, (), names, "en", coverage=found)
+    assert english.startswith("In 2025 (only 8 of 175 communes have reported): ")
+    complete = year_summary(demo.commune_year, [], 2025, (), names, "vi", coverage=metrics.coverage(demo, 2025))
+    assert complete.startswith("Năm 2025: ")
