@@ -94,8 +94,10 @@ shown = (
     if (history["year"] <= f.year).any()
     else int(history["year"].min())
 )
-if shown != f.year:
-    st.caption(t("commune.not_in_year", f.lang, year=f.year, shown=shown))
+dissolved = "" if new else communes.dissolved_note(dataset.registry, code, f.year, f.lang)
+if shown != f.year or dissolved:  # a phone cuts the picker's label: the dissolution said in full here
+    seen = t("commune.not_in_year", f.lang, year=f.year, shown=shown) if shown != f.year else ""
+    st.caption(f"{row['name']}: {dissolved}. {seen}" if dissolved else seen)
 district = names.get(row["district_code"], "")
 heading = "commune.heading.new" if new else "commune.heading"
 st.subheader(t(heading, f.lang, name=row["name"], district=district))

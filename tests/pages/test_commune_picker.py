@@ -19,6 +19,7 @@ def test_2025_lists_the_years_communes_and_says_where_the_dissolved_ones_are():
     options = at.selectbox(key="commune").options
     assert options == ["Xã Vĩnh Tiến – Tràng Định (giải thể 12/2024, nay thuộc Xã Khánh Long)"]
     assert "Danh sách là 175 xã" not in captions(at)
+    assert "Xã Vĩnh Tiến: giải thể 12/2024, nay thuộc Xã Khánh Long. Xã không có số liệu năm 2025" in captions(at)
 
 
 def test_2023_lists_every_commune_of_that_year_without_marks():
