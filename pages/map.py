@@ -68,13 +68,14 @@ def points(dataset, lang: str, levels: tuple[str, ...]):
     return map_view.points_data(dataset, lang, levels)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
-def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, levels, note, tiles, _shapes):
+# The map's payload in two parts: the year's layer (the shapes and every year's classes: the big part),
+# cached per year and measure whatever districts are chosen, and the chosen districts' outline and zoom.
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
+def year_payload(dataset, level, metric, criterion, lang, year, shapes_key, levels, tiles, _shapes):
     communes, districts, names = _shapes
     codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
     lineage = map_view.lineage_of(year)
-    return map_view.map_payload(
-        dataset,
+    return map_view.map_year_payload(
         level,
         metric,
         criterion,
@@ -83,13 +84,43 @@ def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, s
         communes,
         districts,
         names,
-        breaks=breaks(dataset, level, metric, criterion, lineage, year),
-        layer=layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
-        chosen=chosen,
-        selected=selected,
-        points=points(dataset, lang, levels) if levels is not None else None,
+        breaks(dataset, level, metric, criterion, lineage, year),
+        layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
+        points(dataset, lang, levels) if levels is not None else None,
+        tiles,
+    )
+
+
+@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
+def chosen_payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, dots, note, _shapes):
+    communes, districts, names = _shapes
+    codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
+    lineage = map_view.lineage_of(year)
+    return map_view.map_selection_payload(
+        level,
+        metric,
+        criterion,
+        lang,
+        year,
+        communes,
+        districts,
+        breaks(dataset, level, metric, criterion, lineage, year),
+        layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
+        chosen,
+        selected,
+        points=dots,
         note=note,
-        base_tiles=tiles,
+    )
+
+
+def payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, levels, note, tiles, shapes):
+    """The layer the map draws (map_view.map_payload), from its two cached parts."""
+    from ntm.geo.folium_map import with_selection
+
+    dots = levels is not None
+    return with_selection(
+        year_payload(dataset, level, metric, criterion, lang, year, shapes_key, levels, tiles, shapes),
+        chosen_payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, dots, note, shapes),
     )
 
 

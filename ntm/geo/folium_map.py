@@ -226,8 +226,59 @@ def layer_payload(
     """The JSON text `ntm.load` takes: `layer` (views.map.layer_data) with the shapes, the year shown,
     the colours, the legend, outlines (`borders`: thin lines, e.g. former districts over the
     communes; `outline`: the chosen districts), the units to emphasise (`chosen_codes`), the clicked
-    unit (`selected`), where to zoom (`focus`, again only when `fit_key` changes) and the points."""
-    wards = any(info.get("ward") for info in layer["features"].values())
+    unit (`selected`), where to zoom (`focus`, again only when `fit_key` changes) and the points.
+    Two parts joined (`with_selection`): the year's layer (`year_payload`, the big part, the same for
+    any districts) and the selection's (`selection_payload`, small)."""
+    return with_selection(
+        year_payload(
+            layer,
+            shapes,
+            code_column,
+            metric_label,
+            breaks,
+            lang,
+            year,
+            labels=labels,
+            label_zoom=label_zoom,
+            borders=borders,
+            points=points,
+            base_tiles=base_tiles,
+        ),
+        selection_payload(
+            layer,
+            metric_label,
+            breaks,
+            metric,
+            lang,
+            outline=outline,
+            chosen_codes=chosen_codes,
+            focus=focus,
+            fit_key=fit_key,
+            selected=selected,
+            points=points is not None,
+            note=note,
+            levels=levels,
+        ),
+    )
+
+
+def year_payload(
+    layer: dict,
+    shapes: gpd.GeoDataFrame,
+    code_column: str,
+    metric_label: str,
+    breaks: tuple[float, ...],
+    lang: str,
+    year: int,
+    *,
+    labels: list[list] | None = None,
+    label_zoom: int | None = None,
+    borders: gpd.GeoDataFrame | None = None,
+    points: dict | None = None,
+    base_tiles: bool = False,
+) -> str:
+    """The part of `layer_payload` that does not depend on the chosen districts or the clicked unit:
+    the shapes, every year's classes and texts, colours, labels, former-district lines and points."""
     body = {
         "level": layer["level"],
         "years": layer["years"],
@@ -239,6 +290,37 @@ def layer_payload(
         "colours": list(palette_for(breaks)),
         "noData": NO_DATA,
         "opacity": 0.7 if base_tiles else 0.85,
+        "labels": labels or [],
+        "labelZoom": label_zoom,
+        "points": points,
+    }
+    parts = [f'"shapes":{_geojson(shapes, code_column)}']
+    if borders is not None and not borders.empty:
+        parts.append(f'"borders":{_geojson(borders, "district_code")}')
+    rest = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return "{" + ",".join(parts) + "," + rest[1:]
+
+
+def selection_payload(
+    layer: dict,
+    metric_label: str,
+    breaks: tuple[float, ...],
+    metric: str,
+    lang: str,
+    *,
+    outline: gpd.GeoDataFrame | None = None,
+    chosen_codes: list[str] = (),
+    focus: list[list[float]] | None = None,
+    fit_key: str = "",
+    selected: str | None = None,
+    points: bool = False,
+    note: str = "",
+    levels: tuple[str, ...] | None = None,
+) -> str:
+    """The part of `layer_payload` for the chosen districts and the clicked unit: their outline,
+    codes, where to zoom, and the legend (which names the outline only when there is one)."""
+    wards = any(info.get("ward") for info in layer["features"].values())
+    body = {
         "legend": legend_html(
             metric_label,
             breaks,
@@ -246,21 +328,21 @@ def layer_payload(
             lang,
             wards=wards,
             chosen=bool(len(chosen_codes)) and outline is not None,
-            points=points is not None,
+            points=points,
             note=note,
             levels=levels,
         ),
-        "labels": labels or [],
-        "labelZoom": label_zoom,
         "chosenCodes": list(chosen_codes),
         "selected": selected,
         "focus": focus,
         "fitKey": fit_key,
-        "points": points,
     }
-    parts = [f'"shapes":{_geojson(shapes, code_column)}']
-    for key, frame in (("borders", borders), ("outline", outline)):
-        if frame is not None and not frame.empty:
-            parts.append(f'"{key}":{_geojson(frame, "district_code")}')
     rest = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    return "{" + ",".join(parts) + "," + rest[1:]
+    if outline is not None and not outline.empty:
+        return "{" + f'"outline":{_geojson(outline, "district_code")},' + rest[1:]
+    return rest
+
+
+def with_selection(year_part: str, selection_part: str) -> str:
+    """One JSON object of the two parts' members (their keys are distinct)."""
+    return year_part[:-1] + "," + selection_part[1:]

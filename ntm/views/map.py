@@ -801,43 +801,116 @@ def map_payload(
     every year, `year` shown first; the chosen former districts outlined and zoomed to (at the
     commune level with the new communes holding their old units); `selected` in bold; `points` from
     `points_data`; `note` under the legend. `layer` is `layer_data` for these arguments when the
-    caller has it already."""
-    from ntm.geo.folium_map import bounds_of, label_points, layer_payload
+    caller has it already. The year's part (`map_year_payload`) and the selection's
+    (`map_selection_payload`) joined: the page caches the first per year and measure."""
+    from ntm.geo.folium_map import with_selection
 
     breaks = breaks or class_breaks(dataset, metric, criterion, level, year=year)
-    label = t(f"map.metric.{metric}", lang, criterion=criterion)
-    chosen = tuple(c for c in chosen if c in set(districts["district_code"]))
-    outline = districts[districts["district_code"].isin(chosen)] if chosen else None
-    if level == "commune":
-        shapes, column = communes, "code"
-        short = dict(zip(_new_units()["code"], _new_units()["short_name"]))
-        chosen_codes = district_communes(chosen) if chosen else []
-        labels, label_zoom, borders = label_points(communes, "code", short), 10, districts
-        focus_frame = communes[communes["code"].isin(chosen_codes)] if chosen else communes
-    else:
-        shapes, column = districts, "district_code"
-        chosen_codes = list(chosen)
-        labels, label_zoom, borders = label_points(districts, "district_code", names), None, None
-        focus_frame = outline if chosen else districts
-    if outline is not None and len(focus_frame):
-        focus_frame = pd.concat([focus_frame[["geometry"]], outline[["geometry"]]])
     if layer is None:
+        shapes, column = (communes, "code") if level == "commune" else (districts, "district_code")
         codes = list(shapes[column].astype(str))
         layer = layer_data(
             dataset, level, metric, criterion, lang, breaks, codes, names, years=map_years(dataset, year)
         )
-    return layer_payload(
+    year_part = map_year_payload(
+        level, metric, criterion, lang, year, communes, districts, names, breaks, layer, points, base_tiles
+    )
+    selection_part = map_selection_payload(
+        level,
+        metric,
+        criterion,
+        lang,
+        year,
+        communes,
+        districts,
+        breaks,
+        layer,
+        chosen,
+        selected,
+        note=note,
+        points=points is not None,
+    )
+    return with_selection(year_part, selection_part)
+
+
+def map_year_payload(
+    level: str,
+    metric: str,
+    criterion: str,
+    lang: str,
+    year: int,
+    communes: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    names: dict[str, str],
+    breaks: tuple[float, ...],
+    layer: dict,
+    points: dict | None = None,
+    base_tiles: bool = False,
+) -> str:
+    """The part of `map_payload` the same for any chosen districts and clicked unit (the big part:
+    the shapes and every year's classes)."""
+    from ntm.geo.folium_map import label_points, year_payload
+
+    label = t(f"map.metric.{metric}", lang, criterion=criterion)
+    if level == "commune":
+        short = dict(zip(_new_units()["code"], _new_units()["short_name"]))
+        shapes, column = communes, "code"
+        labels, label_zoom, borders = label_points(communes, "code", short), 10, districts
+    else:
+        shapes, column = districts, "district_code"
+        labels, label_zoom, borders = label_points(districts, "district_code", names), None, None
+    return year_payload(
         layer,
         shapes,
         column,
         label,
         breaks,
-        metric,
         lang,
         year,
         labels=labels,
         label_zoom=label_zoom,
         borders=borders,
+        points=points,
+        base_tiles=base_tiles,
+    )
+
+
+def map_selection_payload(
+    level: str,
+    metric: str,
+    criterion: str,
+    lang: str,
+    year: int,
+    communes: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    breaks: tuple[float, ...],
+    layer: dict,
+    chosen: tuple[str, ...] = (),
+    selected: str | None = None,
+    points: bool = False,
+    note: str = "",
+) -> str:
+    """The part of `map_payload` for the chosen districts (outline, emphasis, zoom), the clicked unit
+    and the legend (`points`: whether the communes' points are shown)."""
+    from ntm.geo.folium_map import bounds_of, selection_payload
+
+    label = t(f"map.metric.{metric}", lang, criterion=criterion)
+    chosen = tuple(c for c in chosen if c in set(districts["district_code"]))
+    outline = districts[districts["district_code"].isin(chosen)] if chosen else None
+    if level == "commune":
+        chosen_codes = district_communes(chosen) if chosen else []
+        focus_frame = communes[communes["code"].isin(chosen_codes)] if chosen else communes
+    else:
+        chosen_codes = list(chosen)
+        focus_frame = outline if chosen else districts
+    if outline is not None and len(focus_frame):
+        focus_frame = pd.concat([focus_frame[["geometry"]], outline[["geometry"]]])
+    return selection_payload(
+        layer,
+        label,
+        breaks,
+        metric,
+        lang,
         outline=outline,
         chosen_codes=chosen_codes,
         focus=bounds_of(gpd.GeoDataFrame(focus_frame, geometry="geometry")),
@@ -845,7 +918,6 @@ def map_payload(
         selected=selected,
         points=points,
         note=note,
-        base_tiles=base_tiles,
         levels=_set_levels(year),
     )
 
