@@ -567,23 +567,42 @@ class Coverage:
 def coverage(dataset, year: int, districts: Iterable[str] | None = None) -> Coverage:
     """How many communes reported for `year` of how many exist (`dataset.expected_communes`), by
     (former) district, for the selected districts (all when None or empty)."""
-    expected = dataset.expected_communes(year)
-    rows = select(dataset.commune_year, year, districts)
+    return coverage_of(year_units(dataset, year), year, districts)
+
+
+def year_units(dataset, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What `coverage` counts for a year, in every district: the communes that should report
+    (`dataset.expected_communes`) and those that did (code, district_code)."""
+    rows = select(dataset.commune_year, year)
     reported = pd.DataFrame(
         {"code": rows["commune_code"].astype(str).to_numpy(), "district_code": rows[district_key(rows)].astype(str)}
     )
-    units = pd.concat([expected, reported], ignore_index=True).drop_duplicates("code")
+    return dataset.expected_communes(year), reported
+
+
+def coverage_of(units: tuple[pd.DataFrame, pd.DataFrame], year: int, districts: Iterable[str] | None) -> Coverage:
+    """`coverage` from the year's `year_units` (the same for any districts: a page caches them per year)."""
+    expected, reported = units
     chosen = [str(d) for d in districts or []]
-    if chosen:
-        units = units[units["district_code"].isin(chosen)]
-    did_report = units["code"].isin(set(reported["code"]))
-    table = (
-        pd.DataFrame({"district_code": units["district_code"].to_numpy(), "reported": did_report.to_numpy()})
-        .groupby("district_code", sort=True)
-        .agg(reported=("reported", "sum"), expected=("reported", "size"))
-        .astype("int64")
-    )
-    for code in chosen:
-        if code not in table.index:
-            table.loc[code] = (0, 0)
-    return Coverage(int(year), table.sort_index().rename_axis("district_code").reset_index())
+    wanted = set(chosen)
+    did_report: dict = {}  # commune -> district of its first row in the chosen districts
+    for code, district in zip(reported["code"], reported["district_code"]):
+        if not wanted or district in wanted:
+            did_report.setdefault(code, district)
+    district_of: dict = {}  # every commune once, in the registry's district when it has one
+    for code, district in zip(expected["code"], expected["district_code"]):
+        district_of.setdefault(code, district)
+    for code, district in did_report.items():
+        district_of.setdefault(code, district)
+    counts: dict[str, list[int]] = {code: [0, 0] for code in chosen}
+    for code, district in district_of.items():
+        if pd.isna(district) or (wanted and district not in wanted):
+            continue
+        count = counts.setdefault(district, [0, 0])
+        count[0] += code in did_report
+        count[1] += 1
+    table = pd.DataFrame(
+        [(district, *counts[district]) for district in sorted(counts)],
+        columns=["district_code", "reported", "expected"],
+    ).astype({"district_code": "str", "reported": "int64", "expected": "int64"})
+    return Coverage(int(year), table)

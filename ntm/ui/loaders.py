@@ -148,12 +148,21 @@ def district_names(dataset: Dataset) -> dict[str, str]:
     return registry_district_names(dataset.registry)
 
 
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
+def year_units(dataset: Dataset, year: int):
+    """metrics.year_units (what the reporting completeness counts, every district), once per year."""
+    from ntm.metrics import year_units as units_of
+
+    return units_of(dataset, year)
+
+
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
 def coverage(dataset: Dataset, year: int, districts: tuple[str, ...] = ()):
-    """metrics.coverage, cached: every page header and the overview ask for it, 2-4 times a run."""
-    from ntm.metrics import coverage as count_reported
+    """metrics.coverage, cached: every page header and the overview ask for it, 2-4 times a run; a
+    new selection counts from the year's units (`year_units`)."""
+    from ntm.metrics import coverage_of
 
-    return count_reported(dataset, year, list(districts))
+    return coverage_of(year_units(dataset, year), year, list(districts))
 
 
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
