@@ -65,7 +65,10 @@ def _name(page: str) -> str:
 
 
 def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    """axe in the page and in its frames (the map's Leaflet frame): axe.run reaches into a frame only
+    where axe is loaded too."""
+    for frame in page.frames:
+        frame.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE)
 
 
@@ -73,7 +76,7 @@ def _log_in(page, lang: str) -> None:
     page.get_by_label("Tên đăng nhập" if lang == "vi" else "User name").fill("bientap")
     page.get_by_label("Mật khẩu" if lang == "vi" else "Password", exact=True).fill(PASSWORD)
     page.locator("[data-testid='stMain'] [data-testid='stBaseButton-secondaryFormSubmit']").first.click()
-    page.locator("[data-testid='stFileUploader']").wait_for(timeout=30000)
+    page.locator("[data-testid='stFileUploader']").wait_for(timeout=60000)
     wait_for_app(page, 60000)
 
 
