@@ -190,9 +190,21 @@ def union_note(loaded, lang: str) -> str:
     return t("map.boundaries.union", lang, names=", ".join(loaded.straddling))
 
 
+def reporting_caption(dataset, year: int, level: str, code: str, names: dict, lang: str):
+    """Under the panel's title: how many of the (former) district's communes reported for the year."""
+    found = map_view.unit_reporting(dataset, year, level, code, names, lang)
+    if found is not None:
+        st.caption(t("map.panel.reporting", lang, year=year, text=found[2]))
+    return found
+
+
 def district_panel(dataset, year: int, code: str, names: dict, lang: str) -> None:
     catalogue = loaders.criteria_catalogue()
     st.subheader(t("map.panel.against", lang, district=names[code]))
+    found = reporting_caption(dataset, year, "district", code, names, lang)
+    if found is not None and found[0] == 0:  # nothing to set against the province: no 0 %, no empty tables
+        st.info(t("map.panel.not_reported", lang, district=names[code], year=year), icon=":material/assignment_late:")
+        return
     rows = map_view.against_province(dataset, year, code)
     table = {
         t(f"metric.{m}", lang): [map_view.format_value(d, m, lang), map_view.format_value(p, m, lang)]
@@ -240,6 +252,7 @@ def district_panel(dataset, year: int, code: str, names: dict, lang: str) -> Non
 def commune_panel(dataset, year: int, code: str, lang: str) -> None:
     info = map_view.commune_panel(dataset, year, code, lang)
     st.subheader(t("map.panel.commune", lang, name=info["name"], year=year))
+    reporting_caption(dataset, year, "commune", code, loaders.district_names(dataset), lang)
     if info["ward"]:
         st.info(t("map.panel.ward", lang), icon=":material/location_city:")
     elif info["new_structure"]:

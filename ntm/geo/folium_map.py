@@ -39,6 +39,26 @@ SCRIPT = (HERE / "ntm_map.js").read_text(encoding="utf-8")
 STYLE = "<style>\n" + (HERE / "ntm_map.css").read_text(encoding="utf-8") + "</style>"
 
 
+class Text(Element):
+    """Text put in the page as it is. branca's `MacroElement.render` wraps what each macro renders in
+    an `Element`, which compiles it as a Jinja template: the payload (100-300 kB) and the map's
+    script were lexed and compiled on every run (streamlit-folium renders the map twice a run)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text[:-1] if text.endswith("\n") else text  # as Jinja's Template would (one newline)
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+def render_script(element: MacroElement, kwargs: dict) -> None:
+    """`MacroElement.render` for an element with only a `script` macro and no children, without
+    compiling the script again (`Text`)."""
+    script = element._template.module.__dict__["script"]
+    element.get_root().script.add_child(Text(script(element, kwargs)), name=element.get_name())
+
+
 class NtmScript(MacroElement):
     """`window.ntm` for the map: `ntm.load(payload)` draws a layer (replacing the previous one),
     `ntm.show(year)` recolours it for another year, and two controls: the legend (a <details> box,
@@ -59,8 +79,8 @@ class NtmScript(MacroElement):
         }
 
     def render(self, **kwargs):
-        self.get_root().header.add_child(Element(STYLE), name="ntm_style")
-        super().render(**kwargs)
+        self.get_root().header.add_child(Text(STYLE), name="ntm_style")
+        render_script(self, kwargs)
 
 
 class LayerPayload(MacroElement):
@@ -76,6 +96,9 @@ class LayerPayload(MacroElement):
         super().__init__()
         self._name = "LayerPayload"
         self.payload = payload.replace("</", "<\\/")  # the JSON inside a <script> of the standalone page
+
+    def render(self, **kwargs):
+        render_script(self, kwargs)
 
 
 def base_map(
@@ -144,19 +167,22 @@ def legend_html(
     lang: str,
     *,
     wards: bool = False,
+    unreported: bool = False,
     chosen: bool = False,
     points: bool = False,
     note: str = "",
     levels: tuple[str, ...] | None = None,
 ) -> str:
-    """The legend's rows: the measure's classes and "no data", the wards' pattern (new communes),
+    """The legend's rows: the measure's classes and "no data" ("not reported yet, or no data" when a
+    unit has not reported: `unreported`), the wards' pattern (new communes),
     the chosen districts' outline, the communes' levels (points: `levels`, every level when None) and
     a note in plain words."""
     rows = "".join(
         f'<div><i style="background:{c}"></i>{html.escape(label)}</div>'
         for c, label in zip(palette_for(breaks), class_labels(breaks, metric, lang))
     )
-    rows += f'<div><i style="background:{NO_DATA}"></i>{html.escape(t("map.no_data", lang))}</div>'
+    grey = t("map.legend.not_reported" if unreported else "map.no_data", lang)  # some unit has not reported
+    rows += f'<div><i style="background:{NO_DATA}"></i>{html.escape(grey)}</div>'
     if wards:
         rows += f'<div><i style="background:{HATCH_CSS}"></i>{html.escape(t("map.legend.ward", lang))}</div>'
     if chosen:
@@ -327,6 +353,7 @@ def selection_payload(
             metric,
             lang,
             wards=wards,
+            unreported=bool(layer.get("unreported")),
             chosen=bool(len(chosen_codes)) and outline is not None,
             points=points,
             note=note,

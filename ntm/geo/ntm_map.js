@@ -66,7 +66,7 @@
   function memberStatus(s, rural) {
     var x = ntm.p.text;
     if (s === '~') return x.absent;
-    if (s === null || s === undefined) return rural ? x.nodata : x.unassessed;
+    if (s === null || s === undefined) return rural ? (x.unreported || x.nodata) : x.unassessed;
     if (s === '1') return x.yes;
     if (s === '0') return x.no;
     return x.criteria.replace('{n}', s);

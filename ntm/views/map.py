@@ -498,14 +498,19 @@ def layer_data(
     in_force: dict[int, dict[str, bool]] = {}
     data: dict[str, dict] = {}
     years = list(dataset.years) if years is None else [int(y) for y in years]
+    unreported = False
     for year in years:
         values = by_year.get(year)
+        found = metrics.coverage(dataset, year)
+        reported = _reporting_texts(found, level, codes, names, lang)
         entries = {}
         for code in codes:
             if code in ward_codes:
                 cls, value_text, detail = NOT_ASSESSED, t("map.ward", lang), ""
             elif values is None or code not in values:
                 cls, value_text, detail = None, t("map.no_data", lang), ""
+                if _expected_to_report(level, code, year, year in new_years, features, found):
+                    value_text, detail, unreported = t("map.not_reported", lang), reported.get(code, ""), True
             else:
                 row = values[code]
                 cls = class_of(float(row["value"]), breaks)
@@ -513,6 +518,8 @@ def layer_data(
                 detail = _detail(level, metric, criterion, lang, year, year in new_years, short.get(code, code), row)
                 if level == "commune" and year in new_years:
                     detail = _own_detail(own, year, code, lang)
+                if not found.complete and reported.get(code):  # '… · Bắc Sơn: 5/17 xã đã báo cáo'
+                    detail = " · ".join(part for part in (detail, reported[code]) if part)
             member = None
             if level == "commune" and year not in new_years:
                 known = statuses.get((year, code), {})
@@ -527,14 +534,55 @@ def layer_data(
         "years": years,
         "features": features,
         "data": data,
+        "unreported": unreported,
         "text": {
             "yes": t("map.tip.yes", lang),
             "no": t("map.tip.no", lang),
             "unassessed": t("map.tip.unassessed", lang),
             "absent": t("map.tip.absent", lang),
             "criteria": t("map.tip.criteria", lang),
+            "unreported": t("map.tip.unreported", lang),
         },
     }
+
+
+def _reporting_texts(found: metrics.Coverage, level: str, codes: list[str], names: dict[str, str], lang: str):
+    """{code: 'Đình Lập: 10/12 xã đã báo cáo'}: a former district's communes that reported for the
+    year (`found`: metrics.coverage), for a district or, at the commune level, for the new commune's
+    former district."""
+    by_district = {
+        row.district_code: reporting_text(
+            names.get(row.district_code, row.district_code), row.reported, row.expected, lang
+        )
+        for row in found.by_district.itertuples()
+    }
+    if level == "district":
+        return {code: by_district[code] for code in codes if code in by_district}
+    former = dict(zip(_new_units()["code"], _new_units()["former_district_code"]))
+    return {code: by_district[former[code]] for code in codes if former.get(code) in by_district}
+
+
+def reporting_text(district: str, reported: int, expected: int, lang: str) -> str:
+    """'Đình Lập: 10/12 xã đã báo cáo'."""
+    return t(
+        "coverage.district",
+        lang,
+        district=district,
+        reported=fmt_number(reported, 0, lang),
+        expected=fmt_number(expected, 0, lang),
+    )
+
+
+def _expected_to_report(level: str, code: str, year: int, is_new: bool, features: dict, found) -> bool:
+    """Whether a unit without a value for `year` should have reported (so it reads 'Chưa báo cáo', not
+    'Không có số liệu'): a district with communes to report; a new commune assessed itself (a year of
+    new communes) or holding a rural old commune in force (before the reform)."""
+    if level == "district":
+        rows = found.by_district[found.by_district["district_code"] == code]
+        return bool(len(rows)) and int(rows["expected"].iloc[0]) > 0
+    if is_new:
+        return True
+    return any(features.get(code, {}).get("rural", []))
 
 
 def _member_text(row, lang: str) -> str:
@@ -623,6 +671,21 @@ def unit_at(frame: gpd.GeoDataFrame, lat: float, lon: float, column: str = "code
     return str(hits[column].iloc[0]) if len(hits) else None
 
 
+def unit_reporting(dataset: Dataset, year: int, level: str, code: str, names: dict[str, str], lang: str):
+    """(reported, expected, 'Đình Lập: 10/12 xã đã báo cáo') for a former district, or for a new
+    commune's former district (`level` "commune"), in `year`; None for a unit without one (a ward's
+    former district still has one)."""
+    district = code
+    if level == "commune":
+        district = dict(zip(_new_units()["code"], _new_units()["former_district_code"])).get(code)
+    rows = metrics.coverage(dataset, year).by_district
+    rows = rows[rows["district_code"] == district]
+    if not len(rows):
+        return None
+    reported, expected = int(rows["reported"].iloc[0]), int(rows["expected"].iloc[0])
+    return reported, expected, reporting_text(names.get(district, district), reported, expected, lang)
+
+
 def against_province(dataset: Dataset, year: int, district: str) -> pd.DataFrame:
     """metric, district, province for the panel's headline numbers (the registry's panel metrics)."""
     cy = metrics.select(dataset.commune_year, year)
@@ -691,17 +754,24 @@ def commune_panel(dataset: Dataset, year: int, code: str, lang: str = "vi") -> d
     cy = metrics.select(dataset.commune_year, year)
     rows = cy.set_index(cy["commune_code"].astype(str))
     is_new = new_year(dataset.commune_year, year)
+    old_units = _old_units(dataset.registry).drop_duplicates("code")
+    in_force = _in_force(dict(zip(old_units["code"], old_units["valid_to"])), list(formed["old_code"]), year)
     member_rows = []
     for r in formed.itertuples(index=False):
         assessed = (not is_new) and r.old_code in rows.index
         row = rows.loc[r.old_code] if assessed else None
+        silent = not is_new and not assessed and r.old_type == RURAL_TYPE and in_force[r.old_code]
         member_rows.append(
             {
                 "old_code": r.old_code,
                 "name": r.old_full_name,
                 "district": r.district_name,
                 "part": t(f"map.part.{r.part}", lang),
-                "level": t(f"level.{row['level']}", lang) if assessed else "",
+                "level": t(f"level.{row['level']}", lang)
+                if assessed
+                else t("map.not_reported", lang)
+                if silent
+                else "",
                 "criteria_met": int(row["criteria_met"]) if assessed else None,
                 "missing": ", ".join(unmet_criteria(rows.loc[[r.old_code]])[0]) if assessed else "",
             }
@@ -969,8 +1039,8 @@ def download_table(
             value, count, communes = numbers.get((int(year), code), (np.nan, np.nan, np.nan))
             if cls == NOT_ASSESSED:
                 band = t("map.ward", lang)
-            elif cls is None:
-                band = t("map.no_data", lang)
+            elif cls is None:  # 'Chưa báo cáo' for a unit that should have reported
+                band = shown if shown == t("map.not_reported", lang) else t("map.no_data", lang)
             else:
                 band = labels[min(cls, len(labels) - 1)]
             row = {"year": int(year), "code": code, "name": layer["features"][code]["name"]}

@@ -312,7 +312,13 @@ def synthetic(demo, with_flag: bool):
     table = pd.concat([cy, new], ignore_index=True)
     if with_flag:
         table["new_unit"] = table["year"] == 2026
-    return SimpleNamespace(commune_year=table, registry=demo.registry, years=[2025, 2026], criteria=demo.criteria)
+    return SimpleNamespace(
+        commune_year=table,
+        registry=demo.registry,
+        years=[2025, 2026],
+        criteria=demo.criteria,
+        expected_communes=demo.expected_communes,  # who should report (the map says who has not)
+    )
 
 
 @pytest.mark.parametrize("with_flag", [True, False])
