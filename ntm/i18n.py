@@ -34,6 +34,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "a11y.st.apply": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
     "a11y.st.add": ("Tìm: ", "Add: "),
     "a11y.st.none": ("Không có kết quả", "No results"),
+    "a11y.st.skip": ("Đến nội dung chính", "Skip to main content"),
+    "a11y.st.help": ("Giải thích: ", "Help for "),
     "a11y.upload.limit": ("Tối đa {mb} MB mỗi tệp • {types}", "{mb} MB per file • {types}"),
     "commune.grid.recent": (
         "{years} (các năm trước: trên màn hình rộng, trong tệp CSV)",
@@ -137,8 +139,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "District shapes are approximate (not the official map).",
     ),
     "map.no_data": ("Không có số liệu", "No data"),
-    "map.count.communes": ("xã", "communes"),
-    "map.count.criteria": ("tiêu chí đạt", "criteria met"),
     "map.not_reported": ("Chưa báo cáo", "Not reported yet"),
     "map.legend.not_reported": ("Chưa báo cáo hoặc không có số liệu", "Not reported yet, or no data"),
     "map.panel.not_reported": (
@@ -147,6 +147,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "map.panel.reporting": ("Năm {year}: {text}", "{year}: {text}"),
     "map.tip.unreported": ("chưa báo cáo", "not reported yet"),
+    "map.count.communes": ("xã", "communes"),
+    "map.count.criteria": ("tiêu chí đạt", "criteria met"),
     "map.detail": ("{count} {unit} / {communes} xã", "{count} {unit} / {communes} communes"),
     "map.commune": ("Xã", "Commune"),
     "map.criteria_met": ("Số tiêu chí đạt", "Criteria met"),

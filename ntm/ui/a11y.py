@@ -38,13 +38,20 @@ SCRIPT = """
       button => upload ? button.setAttribute('aria-label', upload) : button.removeAttribute('aria-label'));
     const words = Object.entries(window.ntmA11yLabels.words);
     if (words.length) document.querySelectorAll(
-      '[data-testid="InputInstructions"], [role="listbox"], [data-testid="stMultiSelectDropdown"]'
+      '[data-testid="InputInstructions"], [role="listbox"], [data-testid="stMultiSelectDropdown"], ' +
+      '[data-testid="stSkipToContent"]'
     ).forEach(element => {
       const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
       for (let node = texts.nextNode(); node; node = texts.nextNode()) {
         for (const [english, own] of words) {
           if (node.nodeValue.startsWith(english)) node.nodeValue = own + node.nodeValue.slice(english.length);
         }
+      }
+    });
+    if (words.length) document.querySelectorAll('button[aria-label^="Help for "]').forEach(button => {
+      for (const [english, own] of words) {
+        const label = button.getAttribute('aria-label');
+        if (label.startsWith(english)) button.setAttribute('aria-label', own + label.slice(english.length));
       }
     });
     main.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach(box => {
@@ -73,9 +80,10 @@ SCRIPT = """
 
 
 # Streamlit's own English words that users meet and no parameter sets (1.67): the input hints under a
-# text box ("Press Enter to apply"), the district box's offer for typed text ("Add: dinh lap") and a
-# search with no match. The script puts the page's language in their place as Streamlit draws them.
-STREAMLIT_WORDS = ("a11y.st.submit", "a11y.st.apply", "a11y.st.add", "a11y.st.none")
+# text box ("Press Enter to apply"), the district box's offer for typed text ("Add: dinh lap"), a
+# search with no match, the keyboard's first stop ("Skip to main content") and the help buttons' names
+# ("Help for Mức đạt chuẩn"). The script puts the page's language in their place as Streamlit draws them.
+STREAMLIT_WORDS = ("a11y.st.submit", "a11y.st.apply", "a11y.st.add", "a11y.st.none", "a11y.st.skip", "a11y.st.help")
 
 
 def page_script(lang: str) -> str:

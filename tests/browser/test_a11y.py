@@ -154,6 +154,29 @@ def test_phone_shows_the_narrow_heatmap_and_the_recent_years(app, chromium):
     page.close()
 
 
+FOCUSED = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  return {text: e.innerText || e.getAttribute('aria-label') || '', outline: `${s.outlineStyle} ${s.outlineWidth}`};
+}"""
+
+
+def test_keyboard_focus_shows_and_streamlits_own_words_are_vietnamese(app, chromium):
+    """The first Tab stops (Streamlit's skip link, the pages, the filters, a help button) each show a
+    3 px focus ring, and their names are Vietnamese ("Skip to main content", "Help for ..." are not)."""
+    page = chromium.new_page(viewport=DESKTOP)
+    page.goto(app)
+    wait_for_app(page, 60000)
+    stops = []
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert all(stop["outline"] == "solid 3px" for stop in stops), stops
+    assert stops[0]["text"] == "Đến nội dung chính"
+    assert "Giải thích: Mức đạt chuẩn" in [stop["text"] for stop in stops]
+    assert not [stop for stop in stops if "Skip to" in stop["text"] or "Help for" in stop["text"]]
+    page.close()
+
+
 def test_district_filter_matches_without_accents(app, chromium):
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(app)
