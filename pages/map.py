@@ -34,6 +34,13 @@ def border_lines(shapes_key: str, _frame):
     return simplify_for_browser(_frame, BORDERS_BUDGET)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def union_lines(shapes_key: str, _borders, _frame):
+    """The former-district lines of the bundled union (dissolved from the communes drawn) of the
+    districts in the frame."""
+    return _borders.merge(_frame[["district_code"]], on="district_code")
+
+
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=16)
 def values(dataset, level: str, metric: str, criterion: str):
     return map_view.level_values(dataset, level, metric, criterion)
@@ -363,7 +370,7 @@ shapes_key = f"{loaded.source}|{len(frame)}|{communes_loaded.source}|{loaded.off
 if loaded.official:
     districts = border_lines(shapes_key, frame)
 else:  # the lines of the bundled union, from the very communes drawn
-    districts = commune_borders.merge(frame[["district_code"]], on="district_code")
+    districts = union_lines(shapes_key, commune_borders, frame)
 note = union_note(loaded, f.lang)
 commune_names = map_view.commune_names()
 label = metric_label(metric, f.criterion, f.lang)
