@@ -712,8 +712,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The editing session ended after {minutes} idle minutes; log in again.",
     ),
     "import.login.idle_hint": (
-        "Phiên biên tập tự kết thúc sau {minutes} phút không thao tác trên trang này.",
-        "The editing session ends after {minutes} minutes without activity on this page.",
+        "Phiên biên tập tự kết thúc sau {minutes} phút không thao tác trên trang này hoặc trang bản đồ.",
+        "The editing session ends after {minutes} minutes without activity on this page or the map page.",
     ),
     "import.versions.unavailable": (
         "Không đọc được các phiên bản từ cơ sở dữ liệu; chưa thể nhập hay đổi phiên bản.",

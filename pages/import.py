@@ -30,7 +30,6 @@ from ntm.ingest.store import (
     list_versions,
     load_column_maps,
     login_failures,
-    record,
     save_column_map,
     unavailable,
 )
@@ -38,6 +37,7 @@ from ntm.ingest.template import template_bytes
 from ntm.ingest.validation import current_year
 from ntm.registry import load_registry
 from ntm.ui import a11y, loaders, page, state
+from ntm.ui.editor import audit, current_editor, end_session, idle_minutes
 
 VIETNAM_TIME = timezone(timedelta(hours=7))  # times are stored in UTC and shown in Vietnam's time (no DST)
 AUDIT_ROWS = 200
@@ -69,17 +69,6 @@ def failure_log() -> auth.FailureLog:
     """Failed logins per user name in this server process, for when the store cannot keep them (no
     store yet, database down). The store's audit log is the counter every server process shares."""
     return auth.FailureLog()
-
-
-def audit(engine, actor: str, action: str, detail: str = "") -> None:
-    """One row of the audit log; with no usable store, the server's log only (the page goes on)."""
-    if engine is None:
-        log.info("audit (no store): %s %s %s", actor, action, detail)
-        return
-    try:
-        record(engine, actor, action, detail=detail, at=datetime.fromtimestamp(auth.now(), UTC))
-    except (StoreError, SQLAlchemyError):
-        log.warning("audit entry not stored: %s %s %s", actor, action, detail, exc_info=True)
 
 
 def client_detail() -> str:
@@ -123,17 +112,6 @@ def sign_in(engine, name: str, at: float, oidc: bool = False) -> None:
     audit(engine, name, "login", ("OIDC " if oidc else "") + client_detail())
 
 
-def end_session() -> bool:
-    """Forget the editor; True when they had logged in through OIDC (held until st.login again)."""
-    session = st.session_state
-    oidc = bool(session.pop(state.EDITOR_OIDC, False))
-    for key in (state.EDITOR, state.EDITOR_SEEN):
-        session.pop(key, None)
-    if oidc:
-        session[state.OIDC_HOLD] = True
-    return oidc
-
-
 def fail_login(engine, name: str, at: float) -> None:
     session = st.session_state
     session[state.LOGIN_FAILURES] = [*session.get(state.LOGIN_FAILURES, []), at]
@@ -167,16 +145,10 @@ def editor_login(lang: str, engine=None) -> str | None:
     """The logged-in editor's name, after showing the login controls; None for a viewer. An editor idle
     for longer than auth.IDLE_SECONDS is logged out with a message."""
     session, at = st.session_state, auth.now()
-    minutes = round(auth.IDLE_SECONDS / 60)
-    editor = session.get(state.EDITOR)
-    if editor and auth.idle_expired(session.get(state.EDITOR_SEEN), at):
-        audit(engine, editor, "session_expired", f"{minutes} phút không hoạt động")
-        end_session()
-        st.warning(t("import.login.expired", lang, minutes=minutes), icon=":material/timer_off:")
-    elif editor:
-        session[state.EDITOR_SEEN] = at
+    editor = current_editor(lang, engine)  # the idle logout, as on every page using editor rights
+    if editor:
         st.caption(
-            t("import.signed_in", lang, user=editor) + " · " + t("import.login.idle_hint", lang, minutes=minutes)
+            t("import.signed_in", lang, user=editor) + " · " + t("import.login.idle_hint", lang, minutes=idle_minutes())
         )
         if st.button(t("import.logout", lang)):
             audit(engine, editor, "logout")

@@ -31,7 +31,7 @@ FREE_ATTEMPTS = 5  # failed logins before attempts must wait
 BASE_DELAY = 30.0  # seconds to wait after the FREE_ATTEMPTS-th failure, doubled after each further one
 MAX_DELAY = 15 * 60.0
 FAILURE_WINDOW = 24 * 3600.0  # failures older than this no longer count
-IDLE_SECONDS = 30 * 60.0  # an editor's session ends after this long without a run of the import page
+IDLE_SECONDS = 30 * 60.0  # an editor's session ends after this long without a run of the import or map page
 
 
 def now() -> float:

@@ -613,3 +613,27 @@ def test_a_column_mapping_is_kept_in_the_store_for_other_sessions_and_the_comman
     forget.click().run()
     assert load_column_maps(engine) == {}
     assert any("Ghép cột" in h.value for h in other.subheader)
+
+
+def test_the_map_pages_boundary_upload_ends_with_the_same_idle_logout(store_url, clock):
+    """Editor rights are used on the map page too (boundary uploads): the same idle check applies there
+    (ntm.ui.editor.current_editor), and a run of either page is activity for the other."""
+    connect(store_url).dispose()
+    at = log_in(page(RIGHT_ANSWER), "bientap", PASSWORD)
+    at.switch_page("pages/map.py").run()
+    assert_clean(at)
+    assert len(nodes(at, "file_uploader")) == 1  # the boundary upload, for an editor
+    clock.advance(29 * 60)
+    at.run()  # the map page: activity
+    clock.advance(29 * 60)
+    at.switch_page(PAGE).run()
+    assert signed_in(at)  # 58 minutes since the import page, 29 since the map page
+    at.switch_page("pages/map.py").run()
+    clock.advance(30 * 60 + 1)
+    at.run()
+    assert_clean(at)
+    assert not nodes(at, "file_uploader") and "ntm_editor" not in at.session_state
+    assert "Phiên biên tập đã kết thúc sau 30 phút không hoạt động; vui lòng đăng nhập lại." in alerts(at, "warning")
+    assert audit_actions(store_url)[-1] == ("bientap", "session_expired")
+    at.switch_page(PAGE).run()
+    assert not signed_in(at) and not any("kết thúc" in text for text in alerts(at, "warning"))  # said once
