@@ -118,10 +118,8 @@ for column, (key, chart) in zip((left, right), bar_charts(dataset, f.year, f.dis
 st.subheader(t("overview.districts.former" if new_phase else "overview.districts", f.lang))
 if new_phase:
     st.caption(t("overview.former.how", f.lang))
-table = metrics.district_table(selection) if len(selection) else None
-year_rows = metrics.select(dataset.commune_year, f.year)
-every_district = metrics.district_table(year_rows) if len(year_rows) else None
-province = metrics.summary(year_rows, phase)
+every_district, province = loaders.year_districts(dataset, f.year)
+table = loaders.chosen_districts(every_district, f.districts) if len(selection) else None
 whole = loaders.coverage(dataset, f.year)
 if every_district is not None and f.districts:
     lines = overview.selected_rank_lines(every_district, f.districts, province["share_ntm"], names, f.lang, whole)

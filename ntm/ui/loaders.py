@@ -165,6 +165,26 @@ def coverage(dataset: Dataset, year: int, districts: tuple[str, ...] = ()):
     return coverage_of(year_units(dataset, year), year, list(districts))
 
 
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
+def year_districts(dataset: Dataset, year: int):
+    """(metrics.district_table of every district or None without rows, metrics.summary of the
+    province) of a year: the overview shows both whatever districts are chosen."""
+    from ntm.criteria import set_for_year
+    from ntm.metrics import district_table, select, summary
+
+    rows = select(dataset.commune_year, year)
+    return (district_table(rows) if len(rows) else None), summary(rows, set_for_year(year))
+
+
+def chosen_districts(every_district: pd.DataFrame | None, districts: tuple[str, ...]) -> pd.DataFrame | None:
+    """metrics.district_table of the chosen districts' rows, from the year's table of every district
+    (one row a district, computed from its own communes only); None when they have no rows."""
+    if every_district is None or not districts:
+        return every_district
+    table = every_district[every_district["district_code"].isin([str(d) for d in districts])]
+    return table.reset_index(drop=True) if len(table) else None
+
+
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
 def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -> list:
     from ntm.targets import headline_progress as compute
@@ -173,10 +193,11 @@ def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -
 
 
 def expected_by_district(dataset: Dataset):
-    """year -> {district: communes that should report} (the registry's), the weights of pro-rata targets."""
-    from ntm.targets import communes_per_district
+    """year -> {district: communes that should report} (the registry's), the weights of pro-rata targets:
+    the same function the progress page's charts use (ntm.views.progress.expected_weights)."""
+    from ntm.views.progress import expected_weights
 
-    return lambda year: communes_per_district(dataset.expected_communes(year))
+    return expected_weights(dataset)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=DATASET)
