@@ -14,6 +14,7 @@ from ntm.geo.folium_map import base_map, bounds_of, layer_group
 from ntm.i18n import t
 from ntm.reports.metadata import DownloadFile
 from ntm.ui import downloads, loaders, page, state
+from ntm.ui.editor import current_editor
 from ntm.views import map as map_view
 
 MAP_HEIGHT = 580
@@ -353,11 +354,13 @@ if metric == "criterion_share":
         f"{criterion_name(loaders.criteria_catalogue(), f.criterion, f.lang, f.year)}"
     )
 
+# Editor rights end after the same idle time as on the import page (said here, outside the closed expander).
+editor = current_editor(f.lang, loaders.active_store())
 with st.expander(t("map.boundaries", f.lang)):
     # Only a logged-in editor may upload boundaries (parsed files are cached for the process); viewers
     # see the configured ones (NTM_BOUNDARIES or the bundled approximation).
     upload = None
-    if st.session_state.get(state.EDITOR):
+    if editor:
         upload = st.file_uploader(
             t("map.boundaries.upload", f.lang), type=["geojson", "json", "gpkg", "zip"], key=state.MAP_BOUNDARY_FILE
         )

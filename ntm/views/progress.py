@@ -239,9 +239,13 @@ def progress_frame(
     as_of: int | None = None,
     lang: str = "vi",
     sources: pd.DataFrame | None = None,
+    expected=None,
 ) -> tuple[pd.DataFrame, Progress | None]:
     """The long table a progress chart draws (columns FRAME_COLUMNS) and the main target's progress,
-    inside the phase of `as_of` (see the module notes)."""
+    inside the phase of `as_of` (see the module notes). `expected(year)` gives {district: communes that
+    should report} (the registry's, Dataset.expected_communes), the weights of a selection's pro-rata
+    targets as on the overview's cards (ntm.targets.headline_progress); without it the communes in the
+    data (a sparse year weighs less)."""
     from ntm.targets import applicable_targets
 
     districts = list(districts or [])
@@ -297,7 +301,7 @@ def progress_frame(
             label=labels(values, figures["denominator"]),
         )
     )
-    count_of = partial(communes_by_district, commune_year)
+    count_of = expected if expected is not None else partial(communes_by_district, commune_year)
     first = min(lineage)
 
     def weights(denominator):
@@ -423,6 +427,14 @@ def chart_template(metric: str, lang: str, kinds: tuple[str, ...]) -> dict:
     return progress_template(metric, lang, kinds)
 
 
+def expected_weights(dataset):
+    """year -> {district: communes that should report} (the registry's): the pro-rata weights the
+    overview's cards use too (ntm.ui.loaders.expected_by_district), so a district's target is one number."""
+    from ntm.targets import communes_per_district
+
+    return lambda year: communes_per_district(dataset.expected_communes(year))
+
+
 def progress_charts(
     dataset, inputs: PageInputs, year: int, districts=(), lang: str = "vi"
 ) -> list[tuple[PageChart, Progress | None, str]]:
@@ -435,7 +447,14 @@ def progress_charts(
     charts = []
     for metric in progress_metrics(inputs.targets, set_for_year(year)):
         frame, result = progress_frame(
-            dataset.commune_year, inputs.targets, inputs.published, metric, list(districts), year, lang
+            dataset.commune_year,
+            inputs.targets,
+            inputs.published,
+            metric,
+            list(districts),
+            year,
+            lang,
+            expected=expected_weights(dataset),
         )
         line = verdict(result, lang)
         spec = progress_spec(chart_template(metric, lang, frame_kinds(frame)), frame, lang)
