@@ -1070,10 +1070,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Since {last} ({ntm_before} of {communes_before} communes, {share_before}): {standard}, {average}.",
     ),
     "summary.change.same_communes": (
-        "So với năm {last} trên cùng {communes_before} xã đã báo cáo ({ntm_before} xã đạt chuẩn, {share_before}): "
-        "{standard}, {average}.",
-        "Since {last}, on the same {communes_before} communes that reported ({ntm_before} meeting the standard, "
+        "So với năm {last}, trên {communes_before} xã có báo cáo cả hai năm ({ntm_before} xã đạt chuẩn năm {last}, "
         "{share_before}): {standard}, {average}.",
+        "Since {last}, on the {communes_before} communes that reported both years ({ntm_before} meeting the "
+        "standard in {last}, {share_before}): {standard}, {average}.",
     ),
     "summary.change.standard": ("{delta} xã đạt chuẩn ({points})", "{delta} communes meeting the standard ({points})"),
     "summary.change.standard.same": ("số xã đạt chuẩn không đổi", "communes meeting the standard unchanged"),

@@ -5,6 +5,7 @@ the new communes by commune group."""
 import math
 from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from ntm import metrics
@@ -564,13 +565,12 @@ def year_summary(
     sentences = [t("summary.year", lang, year=year, partial=partial, **numbers)]
     before = metrics.select(commune_year, year - 1, districts)
     first_of_phase = before.empty or set_for_year(year - 1).lineage != phase.lineage
-    earlier_rows = commune_year
-    if partial and not first_of_phase:  # the same communes both years, not 10 against last year's 175
-        reported = set(rows["commune_code"].astype(str))
-        earlier_rows = commune_year[
-            (commune_year["year"].to_numpy() != year - 1) | commune_year["commune_code"].astype(str).isin(reported)
-        ]
-        before = metrics.select(earlier_rows, year - 1, districts)
+    common_rows, now_rows = commune_year, rows
+    if partial and not first_of_phase:  # the communes reported both years, not 10 against last year's 175
+        both = set(rows["commune_code"].astype(str)) & set(before["commune_code"].astype(str))
+        in_both = commune_year["commune_code"].astype(str).isin(both).to_numpy()
+        common_rows = commune_year[in_both | ~np.isin(commune_year["year"].to_numpy(), [year - 1, year])]
+        before, now_rows = (metrics.select(common_rows, y, districts) for y in (year - 1, year))
     if before.empty and first_of_phase:
         sentences.append(t("summary.first_year", lang, year=year))
     elif first_of_phase:
@@ -593,7 +593,7 @@ def year_summary(
                 "summary.change.same_communes" if partial else "summary.change",
                 lang,
                 last=year - 1,
-                **_change_parts(metrics.summary(rows), metrics.summary(before), lang),
+                **_change_parts(metrics.summary(now_rows), metrics.summary(before), lang),
                 **{f"{key}_before": value for key, value in _year_numbers(before, lang).items()},
             )
         )
@@ -605,6 +605,6 @@ def year_summary(
     if first_of_phase:
         sentences.append(_extremes_sentence(now, names, former, lang))
     else:
-        before_shares = _district_shares(earlier_rows, year - 1, districts)
-        sentences.append(_movers_sentence(now, before_shares, names, former, lang))
+        now_shares, before_shares = (_district_shares(common_rows, y, districts) for y in (year, year - 1))
+        sentences.append(_movers_sentence(now_shares, before_shares, names, former, lang))
     return " ".join(sentence for sentence in sentences if sentence)

@@ -130,9 +130,32 @@ def test_an_incomplete_year_says_so_first_and_compares_the_same_communes(demo, n
     assert text.startswith(f"Năm 2025 (mới có 8/175 xã báo cáo): {now['communes_ntm']}/8 xã đạt chuẩn NTM")
     same = metrics.select(demo.commune_year, 2024)
     same = metrics.summary(same[same["commune_code"].astype(str).isin(set(rows["commune_code"].astype(str)))])
-    assert f"So với năm 2024 trên cùng 8 xã đã báo cáo ({same['communes_ntm']} xã đạt chuẩn," in text
+    assert f"So với năm 2024, trên 8 xã có báo cáo cả hai năm ({same['communes_ntm']} xã đạt chuẩn năm 2024," in text
     assert "/175 xã, " not in text.split("So với năm 2024", 1)[1]  # never 8 communes against last year's 175
     english = year_summary(sparse.commune_year, [], 2025, (), names, "en", coverage=found)
     assert english.startswith("In 2025 (only 8 of 175 communes have reported): ")
     complete = year_summary(demo.commune_year, [], 2025, (), names, "vi", coverage=metrics.coverage(demo, 2025))
     assert complete.startswith("Năm 2025: ")
+
+
+def test_an_incomplete_year_compares_only_communes_that_reported_both_years(demo, names):
+    """2025 from Đình Lập (10) and 5 of Bắc Sơn's communes, 2024 from Đình Lập alone: the change is read on
+    Đình Lập's 10, the only communes of both years (never 15 against 10)."""
+    rows = metrics.select(demo.commune_year, 2025)
+    dinh_lap = set(rows.loc[rows["district_code"].astype(str) == "189", "commune_code"].astype(str))
+    bac_son = sorted(rows.loc[rows["district_code"].astype(str) == "185", "commune_code"].astype(str))[:5]
+
+    def kept(frame):
+        codes = frame["commune_code"].astype(str)
+        return frame[
+            ((frame["year"] == 2025) & codes.isin(dinh_lap | set(bac_son)))
+            | ((frame["year"] == 2024) & codes.isin(dinh_lap))
+        ]
+
+    sparse = Dataset(kept(demo.criteria), kept(demo.levels), demo.registry, label="sparse")
+    text = year_summary(sparse.commune_year, [], 2025, (), names, "vi", coverage=metrics.coverage(sparse, 2025))
+    assert text.startswith("Năm 2025 (mới có 15/175 xã báo cáo): ")
+    assert (
+        "So với năm 2024, trên 10 xã có báo cáo cả hai năm (4 xã đạt chuẩn năm 2024, 40,0 %): số xã đạt chuẩn không đổi"
+        in text
+    )
