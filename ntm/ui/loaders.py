@@ -194,10 +194,17 @@ def headline_progress(dataset: Dataset, year: int, districts: tuple[str, ...]) -
 
 def expected_by_district(dataset: Dataset):
     """year -> {district: communes that should report} (the registry's), the weights of pro-rata targets:
-    the same function the progress page's charts use (ntm.views.progress.expected_weights)."""
+    the same function the progress page's charts use (ntm.views.progress.expected_weights), once per year."""
+    return lambda year: expected_counts(dataset, year)
+
+
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
+def expected_counts(dataset: Dataset, year: int) -> dict[str, int]:
+    """ntm.views.progress.expected_weights of a year, once per process: every new selection's headline
+    cards ask it for one or more years (the registry's rural communes: 10 ms a year)."""
     from ntm.views.progress import expected_weights
 
-    return expected_weights(dataset)
+    return expected_weights(dataset)(year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=DATASET)
