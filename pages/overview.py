@@ -11,24 +11,10 @@ from ntm.i18n import t
 from ntm.reports.tables import district_summary
 from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
+from ntm.ui.overview_cache import bar_charts, district_map
 from ntm.views import overview
 from ntm.views.overview import progress_card
 from ntm.views.progress import denominators_sentence
-
-
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
-def bar_charts(dataset, year: int, districts: tuple[str, ...], lang: str):
-    summary = metrics.summary(metrics.select(dataset.commune_year, year, districts), year)
-    return overview.bar_charts(summary, year, lang)
-
-
-@st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
-def district_map(dataset, year: int, lang: str):
-    """(chart, official boundaries?) of the district map; the map page reports a bad boundary file."""
-    loaded, shapes, _ = loaders.configured_boundaries(dataset)
-    values = overview.former_district_values(dataset, year, "share_ntm")
-    return overview.district_map(shapes, values, loaders.district_names(dataset), year, lang), loaded.official
-
 
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
