@@ -145,7 +145,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chưa có xã nào của {district} báo cáo năm {year}: chưa có số liệu để so sánh.",
         "No commune of {district} has reported for {year} yet: nothing to compare.",
     ),
-    "map.panel.reporting": ("Năm {year}: {text}", "{year}: {text}"),
+    "map.panel.reporting": ("Năm {year}, {text}", "{year}, {text}"),
     "map.tip.unreported": ("chưa báo cáo", "not reported yet"),
     "map.count.communes": ("xã", "communes"),
     "map.count.criteria": ("tiêu chí đạt", "criteria met"),

@@ -96,3 +96,17 @@ def test_one_chosen_district_is_not_counted_as_one_of_one(first_district, lang):
     at.multiselect(key="districts").set_value(["181", "189"]).run()
     (note,) = [w for w in warnings(at) if "10/28" in w or "10 of 28" in w]
     assert "(1/2 huyện có báo cáo)" in note or "(1 of 2 districts reported)" in note
+
+
+def test_the_map_panels_say_how_many_communes_of_the_district_reported(first_district):
+    at = run_app("pages/map.py", year=2025, map_level="district", map_district="181")  # Bình Gia: 0/18
+    assert_clean(at)
+    captions = [c.value for c in at.caption]
+    assert "Năm 2025, Bình Gia: 0/18 xã đã báo cáo" in captions
+    assert any("Chưa có xã nào của Bình Gia báo cáo năm 2025" in i.value for i in nodes(at, "info"))
+    assert not at.table  # nothing to set against the province: no 0 %, no empty tables
+    at = run_app("pages/map.py", year=2025, map_level="district", map_district="189")
+    assert "Năm 2025, Đình Lập: 10/10 xã đã báo cáo" in [c.value for c in at.caption] and len(at.table) == 3
+    at = run_app("pages/map.py", year=2025, map_commune="06073")  # Xã Hoa Thám, former Bình Gia
+    assert_clean(at)
+    assert "Năm 2025, Bình Gia: 0/18 xã đã báo cáo" in [c.value for c in at.caption]
