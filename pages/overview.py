@@ -45,6 +45,7 @@ summary = overview.year_summary(
     names,
     f.lang,
     coverage=reported,
+    shares=lambda year: loaders.district_shares(dataset, year),
 )
 if summary:  # the year in one paragraph: its numbers, the change, the targets, the districts that moved
     st.container(border=True, key="overview-summary").markdown(summary)

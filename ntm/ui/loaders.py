@@ -176,6 +176,15 @@ def year_districts(dataset: Dataset, year: int):
     return (district_table(rows) if len(rows) else None), summary(rows, set_for_year(year))
 
 
+@st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
+def district_shares(dataset: Dataset, year: int):
+    """views.overview.district_shares (every district's share meeting the standard) once per year: the
+    overview's summary reads the chosen districts' this year and the year before."""
+    from ntm.views.overview import district_shares as shares_of
+
+    return shares_of(dataset.commune_year, year)
+
+
 def chosen_districts(every_district: pd.DataFrame | None, districts: tuple[str, ...]) -> pd.DataFrame | None:
     """metrics.district_table of the chosen districts' rows, from the year's table of every district
     (one row a district, computed from its own communes only); None when they have no rows."""

@@ -474,6 +474,20 @@ def _targets_sentence(progress: list[Progress], lang: str) -> str:
     return t("summary.targets", lang, year=progress[0].target_year, groups="; ".join(groups))
 
 
+def district_shares(commune_year: pd.DataFrame, year: int) -> pd.Series:
+    """The share of communes meeting the standard of every (former) district in a year, by code."""
+    return _district_shares(commune_year, year, None)
+
+
+def _selection_shares(commune_year: pd.DataFrame, year: int, districts, shares=None) -> pd.Series:
+    """`_district_shares` of the selection, from `shares(year)` (every district's) when given: a
+    district's share counts its own communes only."""
+    if shares is None:
+        return _district_shares(commune_year, year, districts)
+    every = shares(year)
+    return every[every.index.isin([str(d) for d in districts])] if districts else every
+
+
 def _district_shares(commune_year: pd.DataFrame, year: int, districts) -> pd.Series:
     rows = metrics.select(commune_year, year, districts)
     if rows.empty:
@@ -541,6 +555,7 @@ def year_summary(
     names: dict[str, str],
     lang: str,
     coverage=None,
+    shares=None,
 ) -> str:
     """The year in one paragraph, for the selection (`districts`, all when empty): its numbers with
     their denominators; what changed since the year before; which of the phase's targets
@@ -548,7 +563,8 @@ def year_summary(
     moved most. The first year of a phase (2026) says so and sets the close-out of the previous phase
     beside it, on its own criteria and communes: two phases are not one series. With `coverage`
     (ntm.metrics.Coverage of the year and selection) incomplete, the first sentence says how many
-    communes reported, and the year before is read on those same communes. '' without data."""
+    communes reported, and the year before is read on those same communes. `shares(year)` gives
+    `district_shares` of a year (a caller's cache), else they are counted here. '' without data."""
     rows = metrics.select(commune_year, year, districts)
     if rows.empty:
         return ""
@@ -600,11 +616,14 @@ def year_summary(
     targets = _targets_sentence(progress, lang)
     if targets:
         sentences.append(targets)
-    now = _district_shares(commune_year, year, districts)
+    now = _selection_shares(commune_year, year, districts, shares)
     former = bool(rows["new_unit"].any()) if "new_unit" in rows.columns else False
     if first_of_phase:
         sentences.append(_extremes_sentence(now, names, former, lang))
     else:
-        now_shares, before_shares = (_district_shares(common_rows, y, districts) for y in (year, year - 1))
+        if common_rows is commune_year:
+            now_shares, before_shares = now, _selection_shares(commune_year, year - 1, districts, shares)
+        else:
+            now_shares, before_shares = (_district_shares(common_rows, y, districts) for y in (year, year - 1))
         sentences.append(_movers_sentence(now_shares, before_shares, names, former, lang))
     return " ".join(sentence for sentence in sentences if sentence)
