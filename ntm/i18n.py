@@ -1189,6 +1189,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "**Not everyone has reported for {year}: {reported} of {expected} communes**{districts_part}. Every "
         "figure of this year counts only the {reported} communes that reported, not {scope}.",
     ),
+    "coverage.incomplete.none": (
+        "**Chưa có báo cáo năm {year}: {reported}/{expected} xã**{districts_part}. Chưa có số liệu nào của "
+        "{scope} cho năm này.",
+        "**No report yet for {year}: {reported} of {expected} communes**{districts_part}. There are no figures "
+        "for {scope} for this year yet.",
+    ),
     "coverage.districts_reported": (
         " ({districts_reported}/{districts} huyện có báo cáo)",
         " ({districts_reported} of {districts} districts reported)",

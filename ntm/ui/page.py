@@ -124,7 +124,8 @@ def completeness_note(dataset: Dataset, lang: str) -> None:
             districts=fmt_number(found.districts, lang=lang),
         )
     )
-    text = t("coverage.incomplete", lang, scope=scope, districts_part=districts_part, **numbers)
+    key = "coverage.incomplete" if found.reported else "coverage.incomplete.none"  # not 'counts only the 0'
+    text = t(key, lang, scope=scope, districts_part=districts_part, **numbers)
     names = district_names(dataset)
     missing = found.incomplete_districts()
     lines = [

@@ -88,11 +88,11 @@ def test_one_chosen_district_is_not_counted_as_one_of_one(first_district, lang):
     assert_clean(at)
     (note,) = [w for w in warnings(at) if "0/18" in w or "0 of 18" in w]
     if lang == "vi":
-        assert note.startswith("**Chưa đủ báo cáo năm 2025: 0/18 xã**. Mọi số liệu")
-        assert "chưa phải của huyện đã chọn." in note and "huyện có báo cáo" not in note
+        assert note.startswith("**Chưa có báo cáo năm 2025: 0/18 xã**. Chưa có số liệu nào của huyện đã chọn")
+        assert "huyện có báo cáo" not in note and "chỉ tính trên 0" not in note
     else:
-        assert note.startswith("**Not everyone has reported for 2025: 0 of 18 communes**. Every figure")
-        assert "not the chosen district." in note and "districts reported" not in note
+        assert note.startswith("**No report yet for 2025: 0 of 18 communes**. There are no figures for the chosen")
+        assert "districts reported" not in note and "only the 0" not in note
     at.multiselect(key="districts").set_value(["181", "189"]).run()
     (note,) = [w for w in warnings(at) if "10/28" in w or "10 of 28" in w]
     assert "(1/2 huyện có báo cáo)" in note or "(1 of 2 districts reported)" in note
