@@ -236,7 +236,7 @@ def chart_metadata(dataset: Dataset, chart, lang: str) -> files.Metadata:
         year=f.year,
         districts=f.districts,
         names=loaders.district_names(dataset),
-        unit_names=dict(zip(dataset.registry["code"], dataset.registry["name"])),
+        unit_names=loaders.unit_names(dataset),
     )
 
 

@@ -156,6 +156,13 @@ def year_units(dataset: Dataset, year: int):
     return units_of(dataset, year)
 
 
+@st.cache_data(show_spinner=False, hash_funcs=DATASET)
+def unit_names(dataset: Dataset) -> dict[str, str]:
+    """{code: full name} of every unit of the registry (a commune's scorecard is named from it): the
+    overview's three charts ask it for their files' records on every run."""
+    return dict(zip(dataset.registry["code"], dataset.registry["name"]))
+
+
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=128)
 def coverage(dataset: Dataset, year: int, districts: tuple[str, ...] = ()):
     """metrics.coverage, cached: every page header and the overview ask for it, 2-4 times a run; a
