@@ -3,8 +3,10 @@ heavy optional library, and pages/ holds only pages."""
 
 import ast
 import json
+import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -34,13 +36,15 @@ def loaded_after_import(modules: list[str], watched: tuple[str, ...]) -> dict[st
         "importlib.import_module(module)\n"
         "print(json.dumps([w for w in watched if w in sys.modules]))"
     )
-    found = {}
-    for module in modules:
+
+    def loaded(module: str) -> list[str]:
         result = subprocess.run(
             [sys.executable, "-c", code, module], capture_output=True, text=True, cwd=ROOT, check=True
         )
-        found[module] = json.loads(result.stdout)
-    return found
+        return json.loads(result.stdout)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # one interpreter per module, in parallel
+        return dict(zip(modules, pool.map(loaded, modules)))
 
 
 def test_no_ntm_module_outside_ui_imports_streamlit():

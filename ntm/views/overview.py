@@ -127,9 +127,10 @@ def progress_card(p: Progress, lang: str, coverage=None) -> dict[str, str]:
 
 def lagging_districts(district_table: pd.DataFrame, count: int = 3) -> list[str]:
     """Codes of the districts with the lowest share of communes meeting the standard (give it every
-    district of the year: the lowest of a selection of one is not a lagging district)."""
+    district of the year: the lowest of a selection of one is not a lagging district), never more
+    than the lower half of the table (of two districts that reported, the one at 100 % is no laggard)."""
     ranked = district_table.sort_values(["share_ntm", "avg_criteria"], kind="stable")
-    return list(ranked["district_code"].head(count))
+    return list(ranked["district_code"].head(min(count, len(ranked) // 2)))
 
 
 def district_ranks(district_table: pd.DataFrame, key: str = "share_ntm") -> pd.Series:
