@@ -147,7 +147,9 @@ def run(dataset) -> None:
     elif screen == "map":
         st.image(loaders.district_map_png(dataset, f.year, f.lang, projector=True))
     elif screen == "progress":
-        st.columns([1, 6, 1])[1].image(progress_png(dataset, f.year, f.districts, f.lang), width=980)
+        st.columns([1, 6, 1])[1].image(
+            progress_png(dataset, f.year, f.districts, f.lang), width=920
+        )  # the legend runs one series a line
     else:
         criteria_screen(dataset, f)
     if dataset.illustrative:
