@@ -67,13 +67,22 @@ def points(dataset, lang: str, levels: tuple[str, ...]):
     return map_view.points_data(dataset, lang, levels)
 
 
+def breaks_and_layer(dataset, level, metric, criterion, lang, year, shapes_key, shapes) -> tuple:
+    """The year's class breaks and its layer (both cached per lineage), which both parts of the payload take."""
+    communes, districts, names = shapes
+    codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
+    lineage = map_view.lineage_of(year)
+    return (
+        breaks(dataset, level, metric, criterion, lineage, year),
+        layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
+    )
+
+
 # The map's payload in two parts: the year's layer (the shapes and every year's classes: the big part),
 # cached per year and measure whatever districts are chosen, and the chosen districts' outline and zoom.
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=32)
 def year_payload(dataset, level, metric, criterion, lang, year, shapes_key, levels, tiles, _shapes):
     communes, districts, names = _shapes
-    codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
-    lineage = map_view.lineage_of(year)
     return map_view.map_year_payload(
         level,
         metric,
@@ -83,8 +92,7 @@ def year_payload(dataset, level, metric, criterion, lang, year, shapes_key, leve
         communes,
         districts,
         names,
-        breaks(dataset, level, metric, criterion, lineage, year),
-        layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
+        *breaks_and_layer(dataset, level, metric, criterion, lang, year, shapes_key, _shapes),
         points(dataset, lang, levels) if levels is not None else None,
         tiles,
     )
@@ -92,9 +100,7 @@ def year_payload(dataset, level, metric, criterion, lang, year, shapes_key, leve
 
 @st.cache_data(show_spinner=False, hash_funcs=loaders.DATASET, max_entries=64)
 def chosen_payload(dataset, level, metric, criterion, lang, year, shapes_key, chosen, selected, dots, note, _shapes):
-    communes, districts, names = _shapes
-    codes = tuple(communes["code"]) if level == "commune" else tuple(districts["district_code"])
-    lineage = map_view.lineage_of(year)
+    communes, districts, _ = _shapes
     return map_view.map_selection_payload(
         level,
         metric,
@@ -103,8 +109,7 @@ def chosen_payload(dataset, level, metric, criterion, lang, year, shapes_key, ch
         year,
         communes,
         districts,
-        breaks(dataset, level, metric, criterion, lineage, year),
-        layer(dataset, level, metric, criterion, lang, lineage, shapes_key, codes, names, year),
+        *breaks_and_layer(dataset, level, metric, criterion, lang, year, shapes_key, _shapes),
         chosen,
         selected,
         points=dots,
