@@ -54,6 +54,37 @@ def district_rows(district: str = "Đình Lập", year: int = 2025) -> list[dict
     return rows
 
 
+def store_district_report(url: str, registry, district: str = "Đình Lập", year: int = 2025) -> int:
+    """Import the demo's rows of one district and year into the store at `url` (a temporary store,
+    never data/ntm.sqlite), written in the template's layout, as its only import: how many communes."""
+    from make_bad_files import headers
+
+    from ntm.criteria import load_criteria
+    from ntm.ingest.flow import commit, preview
+    from ntm.ingest.store import connect
+
+    rows = district_rows(district, year)
+    ids = sorted(rows[0]["met"])
+    table = [headers(load_criteria())] + [
+        [
+            row["code"],
+            row["name"],
+            f"Huyện {district}",
+            str(year),
+            *("Đạt" if row["met"][c] else "Chưa đạt" for c in ids),
+            row["level"],
+            "" if row["recognised"] is None else str(row["recognised"]),
+        ]
+        for row in rows
+    ]
+    data = csv_bytes(table)
+    name = f"{district}-{year}.csv"
+    engine = connect(url)
+    commit(engine, preview(engine, data, name, registry), data, name, "test")
+    engine.dispose()
+    return len(rows)
+
+
 def district_report(
     rows: list[dict],
     *,

@@ -4,7 +4,7 @@ the district that reported says its count too."""
 
 import pytest
 from browser_kit import streamlit_server, wait_for_app
-from import_fixtures import district_rows
+from import_fixtures import store_district_report
 from playwright.sync_api import expect
 
 MAP_FRAME = "iframe[title*='folium']"
@@ -14,31 +14,8 @@ NO_DATA = "#d9d9d9"
 @pytest.fixture(scope="module")
 def sparse_url(tmp_path_factory, registry):
     """A server on a store holding only Đình Lập's 2025 report (a temporary store, never data/ntm.sqlite)."""
-    from make_bad_files import csv_bytes, headers
-
-    from ntm.criteria import load_criteria
-    from ntm.ingest.flow import commit, preview
-    from ntm.ingest.store import connect
-
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'ntm.sqlite'}"
-    rows = district_rows("Đình Lập", 2025)
-    ids = sorted(rows[0]["met"])
-    table = [headers(load_criteria())] + [
-        [
-            row["code"],
-            row["name"],
-            "Huyện Đình Lập",
-            "2025",
-            *("Đạt" if row["met"][c] else "Chưa đạt" for c in ids),
-            row["level"],
-            "" if row["recognised"] is None else str(row["recognised"]),
-        ]
-        for row in rows
-    ]
-    data = csv_bytes(table)
-    engine = connect(url, create=True)
-    commit(engine, preview(engine, data, "dinh_lap.csv", registry), data, "dinh_lap.csv", "test")
-    engine.dispose()
+    store_district_report(url, registry)
     with streamlit_server(env={"NTM_DATABASE_URL": url}) as base:
         yield base
 

@@ -3,40 +3,15 @@ how many exist, by district, and no number reads as the whole province's; ranks 
 
 import pytest
 from apptest_helpers import assert_clean, nodes, run_app
-from import_fixtures import district_rows
-
-from ntm.ingest.flow import commit, preview
-from ntm.ingest.store import connect
+from import_fixtures import store_district_report
 
 
 @pytest.fixture
 def first_district(tmp_path, monkeypatch, registry):
     """An empty store after Đình Lập's 2025 report, its only import (written as the template's layout)."""
-    from make_bad_files import csv_bytes, headers
-
-    from ntm.criteria import load_criteria
-
     url = f"sqlite:///{tmp_path / 'ntm.sqlite'}"
     monkeypatch.setenv("NTM_DATABASE_URL", url)
-    rows = district_rows("Đình Lập", 2025)
-    ids = sorted(rows[0]["met"])
-    table = [headers(load_criteria())] + [
-        [
-            row["code"],
-            row["name"],
-            "Huyện Đình Lập",
-            "2025",
-            *("Đạt" if row["met"][c] else "Chưa đạt" for c in ids),
-            row["level"],
-            "" if row["recognised"] is None else str(row["recognised"]),
-        ]
-        for row in rows
-    ]
-    data = csv_bytes(table)
-    engine = connect(url)
-    commit(engine, preview(engine, data, "dinh_lap.csv", registry), data, "dinh_lap.csv", "test")
-    engine.dispose()
-    return len(rows)
+    return store_district_report(url, registry)
 
 
 def warnings(at) -> list[str]:
