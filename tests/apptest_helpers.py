@@ -6,13 +6,13 @@ from ntm.paths import ROOT
 
 
 def run_app(page: str | None = None, **state) -> AppTest:
+    """app.py run once on `page` (the overview when None), as a link to that page opens it."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
     if page:
-        at.switch_page(page).run()
-    return at
+        at.switch_page(page)
+    return at.run()
 
 
 def nodes(at: AppTest, node_type: str) -> list:

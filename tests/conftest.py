@@ -10,12 +10,26 @@ from ntm.dataset import Dataset, load_dataset
 from ntm.paths import DEMO_DIR
 from ntm.registry import load_registry
 
+ISOLATING_FIXTURES = {"monkeypatch", "tmp_path"}  # another store, boundary file, clock or function
+
 
 @pytest.fixture(autouse=True)
-def clear_streamlit_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def streamlit_caches(request):
+    """Streamlit's caches live as long as the process. What they hold for the bundled demo is the same
+    in every test, so those tests share it (an AppTest run on warm caches takes 0.15-0.2 s instead of
+    0.3-1.2 s). A test that changes the process (a store or boundary file through the environment, a
+    patched clock or function, files of its own, a metric added: `isolated_caches`) starts and ends
+    with empty caches, so nothing it cached reaches another test or comes to it from one."""
+    isolated = bool(ISOLATING_FIXTURES & set(request.fixturenames)) or request.node.get_closest_marker(
+        "isolated_caches"
+    )
+    if isolated:
+        st.cache_data.clear()
+        st.cache_resource.clear()
     yield
+    if isolated:
+        st.cache_data.clear()
+        st.cache_resource.clear()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from metric_fixtures import KEY, extra_metric
 from ntm import metrics
 from ntm.formatting import fmt_number
 
+pytestmark = pytest.mark.isolated_caches  # the registry gains a metric: what the caches hold changes
+
 
 @pytest.fixture()
 def extra():
