@@ -91,9 +91,13 @@ def postgres_reachable() -> bool:
         return False
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     """Mark what each test needs (browser tests by folder; postgres by the store's parameter) and
-    skip, with the reason, those whose resource is absent here. CI has all of them."""
+    skip, with the reason, those whose resource is absent here. CI has all of them. Tests run in
+    parallel (pytest-xdist, pyproject.toml), except those sharing one resource: the browser tests (a
+    Streamlit server, Chromium and the screenshots' folder) and the PostgreSQL tests (one test
+    database) run one after another in one worker, the group "shared-resources"."""
     from ntm.bench.chromium import CHROMIUM
     from ntm.paths import SHARED
 
@@ -107,6 +111,8 @@ def pytest_collection_modifyitems(config, items):
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.params.values():
             item.add_marker(pytest.mark.postgres)
+        if item.get_closest_marker("browser") or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.xdist_group("shared-resources"))
         if item.get_closest_marker("browser") and not have_chromium:
             item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
         if item.get_closest_marker("shared_data") and not have_shared:
