@@ -5,13 +5,18 @@ map (`district_map_png`), a map of any units' classes (`units_map_png`) and one 
 import io
 import math
 import textwrap
+from dataclasses import dataclass
 
 import matplotlib
+import numpy as np
+import shapely
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import patheffects  # noqa: E402
+from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.path import Path  # noqa: E402
 
 from ntm.geo.boundaries import Boundaries, load_boundaries  # noqa: E402
 from ntm.i18n import t  # noqa: E402
@@ -30,6 +35,49 @@ from ntm.views.map import (  # noqa: E402
 WARD_FILL = "#f4f4f4"
 WARD_HATCH = "////"
 EDGE = "#555555"
+
+
+@dataclass(frozen=True)
+class UnitPaths:
+    """Units' shapes as matplotlib paths, made once per figure and drawn in every panel: unit
+    `codes[i]` is `paths[i]` (units without a shape are left out)."""
+
+    codes: tuple[str, ...]
+    paths: tuple[Path, ...]
+
+
+def _rings(polygon) -> list[Path]:
+    return [Path(np.asarray(ring.coords)[:, :2], closed=True) for ring in (polygon.exterior, *polygon.interiors)]
+
+
+def unit_paths(frame, code_column: str) -> UnitPaths:
+    """One compound path per unit of a projected frame: every part's outline and holes, the rings
+    turned as shapely's `normalize` turns them (outlines clockwise, holes the other way) so that a
+    hole stays unfilled; the same paths geopandas' `plot` draws, without converting them again for
+    every panel."""
+    codes, paths = [], []
+    for code, geometry in zip(frame[code_column], shapely.normalize(np.asarray(frame.geometry.values))):
+        parts = [part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon" and not part.is_empty]
+        if parts:
+            codes.append(code)
+            paths.append(Path.make_compound_path(*(ring for part in parts for ring in _rings(part))))
+    return UnitPaths(tuple(codes), tuple(paths))
+
+
+def _add_paths(axes, paths, **style) -> None:
+    """The paths as one collection, the axes' limits around them at an equal aspect (as geopandas'
+    `plot` leaves them)."""
+    axes.set_aspect("equal")
+    axes.add_collection(PathCollection(list(paths), **style), autolim=True)
+    axes.autoscale_view()
+
+
+def _add_lines(axes, shapes, **style) -> None:
+    """Projected lines (e.g. polygons' boundaries, a GeoSeries) as one collection."""
+    lines = shapely.get_parts(shapely.normalize(np.asarray(shapes.geometry.values)))
+    axes.set_aspect("equal")
+    axes.add_collection(LineCollection([np.asarray(line.coords)[:, :2] for line in lines], **style), autolim=True)
+    axes.autoscale_view()
 
 
 def default_breaks(values: dict[str, float]) -> tuple[float, ...]:
@@ -71,9 +119,10 @@ def district_map_png(
     breaks = breaks or default_breaks(values_by_district_code)
     short = district_names(load_registry())
     frame = boundaries.frame.to_crs(3405)
-    colours = [colour_of(values_by_district_code.get(code, math.nan), breaks) for code in frame["district_code"]]
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.85), dpi=dpi)
-    frame.plot(ax=axes, color=colours, edgecolor=EDGE, linewidth=0.8)
+    units = unit_paths(frame, "district_code")
+    fills = [colour_of(values_by_district_code.get(code, math.nan), breaks) for code in units.codes]
+    _add_paths(axes, units.paths, facecolor=fills, edgecolor=EDGE, linewidth=0.8)
     for code, point in zip(frame["district_code"], frame.geometry.representative_point()):
         axes.annotate(
             short.get(code, code),
@@ -122,12 +171,12 @@ def _fills(codes, classes: dict[str, int | None], colours: tuple[str, ...]) -> l
     return fills
 
 
-def _draw(axes, frame, code_column: str, classes: dict[str, int | None], colours, linewidth: float) -> None:
-    frame.plot(ax=axes, color=_fills(frame[code_column], classes, colours), edgecolor=EDGE, linewidth=linewidth)
-    wards = frame[[classes.get(code) == NOT_ASSESSED for code in frame[code_column]]]
-    if len(wards):
-        wards.plot(ax=axes, facecolor="none", edgecolor="#8a8a8a", hatch=WARD_HATCH, linewidth=0)
-        wards.plot(ax=axes, facecolor="none", edgecolor=EDGE, linewidth=linewidth)
+def _draw(axes, units: UnitPaths, classes: dict[str, int | None], colours, linewidth: float) -> None:
+    _add_paths(axes, units.paths, facecolor=_fills(units.codes, classes, colours), edgecolor=EDGE, linewidth=linewidth)
+    wards = [path for code, path in zip(units.codes, units.paths) if classes.get(code) == NOT_ASSESSED]
+    if wards:
+        _add_paths(axes, wards, facecolor="none", edgecolor="#8a8a8a", hatch=WARD_HATCH, linewidth=0)
+        _add_paths(axes, wards, facecolor="none", edgecolor=EDGE, linewidth=linewidth)
     axes.set_axis_off()
 
 
@@ -203,9 +252,9 @@ def units_map_figure(
     illustrative data, approximate borders) wrapped to the image's width."""
     projected = frame.to_crs(3405)
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.95), dpi=dpi)
-    _draw(axes, projected, code_column, classes, palette_for(breaks), 0.4)
+    _draw(axes, unit_paths(projected, code_column), classes, palette_for(breaks), 0.4)
     if borders is not None and len(borders):
-        borders.to_crs(3405).boundary.plot(ax=axes, color="#222222", linewidth=1.0)
+        _add_lines(axes, borders.to_crs(3405).boundary, color="#222222", linewidth=1.0)
     if labels:
         _labels(axes, projected, code_column, labels)
     seen = {classes.get(code) for code in projected[code_column]}
@@ -260,11 +309,12 @@ def small_multiples_figure(
     figure, grid = plt.subplots(rows, columns, figsize=(columns * panel_in, height), dpi=dpi)
     cells = list(grid.flat) if hasattr(grid, "flat") else [grid]
     colours = palette_for(breaks)
+    units = unit_paths(projected, code_column)
     seen: set = set()
     for axes, year in zip(cells, years):
         classes = classes_by_year[year]
         seen |= {classes.get(code) for code in projected[code_column]}
-        _draw(axes, projected, code_column, classes, colours, 0.2)
+        _draw(axes, units, classes, colours, 0.2)
         axes.set_title(str(year), fontsize=12, fontweight="bold")
     for axes in cells[len(years) :]:
         axes.set_axis_off()
