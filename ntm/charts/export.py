@@ -132,6 +132,15 @@ def chart_png(chart: alt.TopLevelMixin, scale: float = 2, meta=None) -> bytes:
     return with_png_text(png, png_text(meta), meta.lang) if meta is not None else png
 
 
+def spec_png(spec: dict, scale: float = 2) -> bytes:
+    """A Vega-Lite spec (a dict, e.g. a cached template with its rows put in) as PNG, through
+    vl-convert as `chart_png` does, without an Altair chart to build and validate first."""
+    import vl_convert
+
+    vl_version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])  # 'v6.4.1' -> 'v6_4', as Altair's save passes it
+    return vl_convert.vegalite_to_png(spec, vl_version=vl_version, scale=scale)
+
+
 def chart_svg(chart: alt.TopLevelMixin, meta=None) -> str:
     """The chart as SVG; with `meta` titled, footed and with <title> and <desc>."""
     if meta is not None:

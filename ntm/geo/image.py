@@ -114,10 +114,10 @@ def district_map_png(
     `metric_label` as its title, and a note when the boundaries are schematic. `font_scale` enlarges
     every text (labels and legend) for a projector; `metric` (a registry key) chooses the legend's
     number format, else it is guessed from the values."""
-    table = districts(load_registry())
-    boundaries = boundaries or load_boundaries(table)
+    registry = load_registry()
+    boundaries = boundaries or load_boundaries(districts(registry))
     breaks = breaks or default_breaks(values_by_district_code)
-    short = district_names(load_registry())
+    short = district_names(registry)
     frame = boundaries.frame.to_crs(3405)
     figure, axes = plt.subplots(figsize=(width_in, width_in * 0.85), dpi=dpi)
     units = unit_paths(frame, "district_code")

@@ -527,13 +527,32 @@ def progress_image(
 ) -> bytes:
     """The progress chart of communes meeting the standard for the selection, as a PNG: their number
     against the 2025 targets, from 2026 their share against the 2030 targets."""
-    from ntm.charts.export import chart_png
-    from ntm.charts.progress import progress_chart
+    metric, frame, result = deck_progress(dataset, targets, published, year, districts, lang)
+    return progress_chart_png(metric, frame, result, names, districts, lang)
+
+
+def deck_progress(dataset, targets: pd.DataFrame, published: pd.DataFrame, year: int, districts, lang: str):
+    """(metric, frame, result) of the deck's progress chart (ntm.views.progress.progress_frame): worked
+    out once for both its image and its sources."""
+    from ntm.views.progress import progress_frame
 
     metric = progress_image_metric(targets, year)
-    return chart_png(
-        progress_chart(dataset.commune_year, targets, published, metric, list(districts), lang, year, names)
-    )
+    frame, result = progress_frame(dataset.commune_year, targets, published, metric, list(districts), year, lang)
+    return metric, frame, result
+
+
+def progress_chart_png(metric: str, frame: pd.DataFrame, result, names: dict[str, str], districts, lang: str) -> bytes:
+    """The progress chart of a frame as a PNG, as ntm.charts.progress.progress_chart draws it (the
+    scope and verdict under its title), from the chart's template cached per metric, language and
+    layers (ntm.views.progress.chart_template) with the frame's rows put in, not built by Altair again."""
+    from ntm.charts.export import spec_png
+    from ntm.charts.progress import SUBTITLE_CHARS, frame_kinds, progress_spec
+    from ntm.charts.style import wrapped
+    from ntm.views.progress import chart_template, verdict
+
+    spec = progress_spec(chart_template(metric, lang, frame_kinds(frame)), frame, lang)
+    subtitle = wrapped([scope_text(list(districts), names, lang), verdict(result, lang)], SUBTITLE_CHARS)
+    return spec_png({**spec, "title": {**spec["title"], "subtitle": subtitle}})
 
 
 def progress_image_metric(targets: pd.DataFrame, year: int) -> str:
@@ -544,13 +563,9 @@ def progress_image_metric(targets: pd.DataFrame, year: int) -> str:
     return "communes_ntm" if "communes_ntm" in shown or not shown else shown[0]
 
 
-def progress_sources(dataset, targets, published, year: int, districts, lang: str):
-    """Titles of the sources the deck's progress chart shows (its data's `source`): (the official
-    figures', the targets')."""
-    from ntm.views.progress import progress_frame
-
-    metric = progress_image_metric(targets, year)
-    frame, _ = progress_frame(dataset.commune_year, targets, published, metric, list(districts), year, lang)
+def progress_sources(frame: pd.DataFrame):
+    """Titles of the sources the deck's progress chart (its `frame`) shows (its data's `source`): (the
+    official figures', the targets')."""
 
     def titles(kinds) -> tuple[str, ...]:
         shown = frame[frame["kind"].isin(kinds)]["source"].dropna().astype(str).str.strip()
@@ -582,6 +597,7 @@ def selection_briefing(
     from ntm.views import progress as views
 
     published = load_published()
+    metric, frame, result = deck_progress(dataset, targets, published, year, districts, lang)
     selection = select(dataset.commune_year, year, districts)
     scope = scope_text(districts, names, lang, len(selection))
     progress = headline_progress(dataset.commune_year, targets, year, list(districts))
@@ -611,7 +627,7 @@ def selection_briefing(
         criteria_table=criteria_table(dataset.criteria, selection, catalogue, lang, year),
         progress_png=progress_png
         if progress_png is not None
-        else progress_image(dataset, targets, published, names, year, districts, lang),
+        else progress_chart_png(metric, frame, result, names, districts, lang),
         map_png=map_png if map_png is not None else district_map(dataset, year, lang),
         close_out=close_out,
         close_out_lines=close_lines,
@@ -619,7 +635,7 @@ def selection_briefing(
         if new_geography(year)
         else None,
         version=version or data_version(dataset),
-        progress_sources=progress_sources(dataset, targets, published, year, districts, lang),
+        progress_sources=progress_sources(frame),
         close_out_official=close_official,
     )
 
