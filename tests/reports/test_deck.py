@@ -1,6 +1,7 @@
 """The briefing deck, reopened: slide count, titles, headline numbers, image slides, the notice."""
 
 from datetime import UTC, datetime
+from functools import cache
 from io import BytesIO
 
 import pytest
@@ -33,8 +34,27 @@ def names(demo):
     return dict(zip(table["district_code"], table["district_short"]))
 
 
-def build(demo, names, year, chosen, lang):
-    return deck.selection_briefing(demo, load_targets(), load_criteria(), names, year, chosen, lang)
+@pytest.fixture(scope="module")
+def build(demo, names):
+    """The briefing of a year, districts and language, built once for the module's tests: a Deck and
+    its slides are frozen, and to_pptx and to_pdf only read them."""
+
+    @cache
+    def briefing(year: int, chosen: tuple[str, ...], lang: str) -> deck.Deck:
+        return deck.selection_briefing(demo, load_targets(), load_criteria(), names, year, chosen, lang)
+
+    return briefing
+
+
+@pytest.fixture(scope="module")
+def pdf_of(build):
+    """The PDF of a briefing (`build`), made once for the module's tests that read it."""
+
+    @cache
+    def pdf(year: int, chosen: tuple[str, ...], lang: str) -> bytes:
+        return deck.to_pdf(build(year, chosen, lang), lang)
+
+    return pdf
 
 
 def slide_texts(slide) -> list[str]:
@@ -48,8 +68,8 @@ def slide_texts(slide) -> list[str]:
 
 
 @pytest.mark.parametrize("chosen", [(), ("185",)])
-def test_pptx_reopens_with_titles_and_headline_numbers(demo, names, chosen):
-    briefing = build(demo, names, 2024, chosen, "vi")
+def test_pptx_reopens_with_titles_and_headline_numbers(build, demo, names, chosen):
+    briefing = build(2024, chosen, "vi")
     prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
     slides = list(prs.slides)
     assert len(slides) == 7
@@ -74,7 +94,7 @@ def test_pptx_reopens_with_titles_and_headline_numbers(demo, names, chosen):
     assert t("deck.notice", "vi") in "\n".join(slide_texts(slides[6]))
 
 
-def test_progress_values_in_deck_follow_the_targets(demo, names):
+def test_progress_values_in_deck_follow_the_targets(demo):
     progress = headline_progress(demo.commune_year, load_targets(), 2023, ["185"])
     rows = deck.headline_rows(progress, "en")
     assert len(rows) == len(progress) + 1
@@ -83,16 +103,16 @@ def test_progress_values_in_deck_follow_the_targets(demo, names):
     assert [r[3] for r in rows[1:]] == [verdicts[p.metric] for p in progress]
 
 
-def test_weakest_criteria_are_the_lowest_shares(demo, names):
-    briefing = build(demo, names, 2024, (), "en")
+def test_weakest_criteria_are_the_lowest_shares(build, demo):
+    briefing = build(2024, (), "en")
     weakest = briefing.slides[4].table
     counts = metrics.criterion_counts(demo.criteria, metrics.select(demo.commune_year, 2024))
     lowest = counts.sort_values(["share", "criterion_id"], kind="stable")["criterion_id"].head(5).tolist()
     assert [row[0].split(".")[0] for row in weakest[1:]] == lowest
 
 
-def test_pdf_has_the_same_pages_titles_and_numbers(demo, names):
-    briefing = build(demo, names, 2024, ("185",), "vi")
+def test_pdf_has_the_same_pages_titles_and_numbers(build, demo):
+    briefing = build(2024, ("185",), "vi")
     reader = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
     assert len(reader.pages) == 7
     texts = [page.extract_text() for page in reader.pages]
@@ -103,19 +123,19 @@ def test_pdf_has_the_same_pages_titles_and_numbers(demo, names):
     assert "minh họa" in " ".join(texts[6].split())
 
 
-def test_english_deck(demo, names):
-    briefing = build(demo, names, 2025, (), "en")
+def test_english_deck(build):
+    briefing = build(2025, (), "en")
     prs = Presentation(BytesIO(deck.to_pptx(briefing, "en")))
     assert prs.slides[1].shapes.title.text == "Results against the 2025 targets"
     assert "Whole province" in prs.slides[0].placeholders[1].text
 
 
-def test_libreoffice_opens_the_pptx_and_renders_every_slide(demo, names, tmp_path):
+def test_libreoffice_opens_the_pptx_and_renders_every_slide(build, tmp_path):
     """LibreOffice Impress (installed by .ci/run) loads the deck headless and exports all 7 slides."""
     import subprocess
 
     source = tmp_path / "deck.pptx"
-    source.write_bytes(deck.to_pptx(build(demo, names, 2025, (), "vi"), "vi"))
+    source.write_bytes(deck.to_pptx(build(2025, (), "vi"), "vi"))
     done = subprocess.run(
         [
             "soffice",
@@ -141,8 +161,8 @@ def test_libreoffice_opens_the_pptx_and_renders_every_slide(demo, names, tmp_pat
 # --- across the 2025 reform -------------------------------------------------------------------------
 
 
-def test_2025_deck_closes_out_2021_2025_with_the_official_figures(demo, names):
-    briefing = build(demo, names, 2025, (), "vi")
+def test_2025_deck_closes_out_2021_2025_with_the_official_figures(build):
+    briefing = build(2025, (), "vi")
     titles = [slide.title for slide in briefing.slides]
     assert titles[:2] == ["Kết quả so với mục tiêu năm 2025", "Tổng kết giai đoạn 2021-2025"]
     closing = briefing.slides[1]
@@ -154,11 +174,11 @@ def test_2025_deck_closes_out_2021_2025_with_the_official_figures(demo, names):
     text = " ".join(closing.lines)
     assert "181" in text and "175" in text and "61 xã và 4 phường" in text
     assert "vietnam.vn: Giữ tâm nông thôn mới" in text
-    assert len(build(demo, names, 2024, (), "vi").slides) == 6  # before the phase's last year: no close-out
+    assert len(build(2024, (), "vi").slides) == 6  # before the phase's last year: no close-out
 
 
-def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(demo, names, tmp_path):
-    briefing = build(demo, names, 2026, (), "vi")
+def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(pdf_of, build, demo, tmp_path):
+    briefing = build(2026, (), "vi")
     titles = [slide.title for slide in briefing.slides]
     assert titles == [
         "Giai đoạn mới 2026-2030",
@@ -181,7 +201,7 @@ def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(demo, names, t
     assert len(briefing.slides[4].table) == 11  # ten former districts (the city has only wards)
     prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
     assert [s.shapes.title.text for s in list(prs.slides)[1:]] == titles
-    pdf = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
+    pdf = PdfReader(BytesIO(pdf_of(2026, (), "vi")))
     assert len(pdf.pages) == 8 and "Giai đoạn mới 2026-2030" in pdf.pages[1].extract_text()
 
 
@@ -190,8 +210,8 @@ def test_2026_deck_opens_on_the_new_phase_then_closes_out_the_old(demo, names, t
 DATA_SOURCE_VI = "Nguồn: Dữ liệu minh họa (phiên bản demo)"
 
 
-def test_title_slide_and_properties_carry_source_version_and_date(demo, names):
-    briefing = build(demo, names, 2025, (), "vi")
+def test_title_slide_and_properties_carry_source_version_and_date(pdf_of, build, demo):
+    briefing = build(2025, (), "vi")
     made = format_time(briefing.meta.made_at, "vi")
     assert briefing.about == (f"Nguồn: Dữ liệu minh họa · Phiên bản dữ liệu: demo · Tạo tệp lúc: {made}",)
     prs = Presentation(BytesIO(deck.to_pptx(briefing, "vi")))
@@ -202,15 +222,15 @@ def test_title_slide_and_properties_carry_source_version_and_date(demo, names):
     assert core.subject.endswith("Toàn tỉnh (175 xã) · năm 2025")
     assert core.comments.startswith(briefing.about[0]) and core.language == "vi-VN"
     assert core.created == briefing.meta.made_at.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-    pdf = PdfReader(BytesIO(deck.to_pdf(briefing, "vi")))
+    pdf = PdfReader(BytesIO(pdf_of(2025, (), "vi")))
     assert pdf.metadata.title == core.title and pdf.metadata.author == CREATOR
     assert pdf.metadata.subject == core.subject
     assert briefing.about[0] in " ".join(pdf.pages[0].extract_text().split())
 
 
 @pytest.mark.parametrize("year, chosen", [(2025, ()), (2026, ("185",))])
-def test_every_data_slide_names_its_source_and_every_slide_the_notice(demo, names, year, chosen):
-    briefing = build(demo, names, year, chosen, "vi")
+def test_every_data_slide_names_its_source_and_every_slide_the_notice(pdf_of, build, year, chosen):
+    briefing = build(year, chosen, "vi")
     data_slides = briefing.slides[:-1]  # all but the closing list of sources
     assert all(slide.source.startswith(DATA_SOURCE_VI) for slide in data_slides)
     assert all(slide.notice == t("deck.notice", "vi") for slide in briefing.slides)
@@ -223,7 +243,7 @@ def test_every_data_slide_names_its_source_and_every_slide_the_notice(demo, name
         texts = slide_texts(slide)
         assert t("deck.notice", "vi") in texts[-1], content.title
         assert not content.source or content.source in texts[-1], content.title
-    pages = PdfReader(BytesIO(deck.to_pdf(briefing, "vi"))).pages
+    pages = PdfReader(BytesIO(pdf_of(year, chosen, "vi"))).pages
     for page, content in zip(pages[1:], data_slides):
         text = " ".join(page.extract_text().split())
         assert DATA_SOURCE_VI in text and "không phải số liệu chính thức của từng xã" in text, content.title
@@ -245,11 +265,11 @@ def test_a_stored_version_is_named_with_its_import_date_and_no_notice(demo, name
     assert not any("illustrative" in text for slide in prs.slides for text in slide_texts(slide))
 
 
-def test_pdf_keeps_the_percent_sign_with_its_number(demo, names):
+def test_pdf_keeps_the_percent_sign_with_its_number(pdf_of):
     """The target column of the headline slide ('Mục tiêu 2025: 32/181 xã (17,7 %)') used to wrap
     its '%' onto a line of its own in the PDF."""
     for year, lang in ((2025, "vi"), (2026, "vi"), (2025, "en")):
-        pdf = PdfReader(BytesIO(deck.to_pdf(build(demo, names, year, (), lang), lang)))
+        pdf = PdfReader(BytesIO(pdf_of(year, (), lang)))
         for page in pdf.pages:
             lines = [line.strip() for line in page.extract_text().splitlines()]
             assert not [line for line in lines if line.startswith("%")], (year, lang)
