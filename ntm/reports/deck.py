@@ -542,17 +542,23 @@ def deck_progress(dataset, targets: pd.DataFrame, published: pd.DataFrame, year:
 
 
 def progress_chart_png(metric: str, frame: pd.DataFrame, result, names: dict[str, str], districts, lang: str) -> bytes:
-    """The progress chart of a frame as a PNG, as ntm.charts.progress.progress_chart draws it (the
-    scope and verdict under its title), from the chart's template cached per metric, language and
-    layers (ntm.views.progress.chart_template) with the frame's rows put in, not built by Altair again."""
+    """The progress chart of a frame (progress_chart_spec) as a PNG."""
     from ntm.charts.export import spec_png
+
+    return spec_png(progress_chart_spec(metric, frame, result, names, districts, lang))
+
+
+def progress_chart_spec(metric: str, frame: pd.DataFrame, result, names: dict[str, str], districts, lang: str) -> dict:
+    """The Vega-Lite spec of ntm.charts.progress.progress_chart for a frame (the scope and verdict under
+    its title), from the chart's template cached per metric, language and layers
+    (ntm.views.progress.chart_template) with the frame's rows put in, not built by Altair again."""
     from ntm.charts.progress import SUBTITLE_CHARS, frame_kinds, progress_spec
     from ntm.charts.style import wrapped
     from ntm.views.progress import chart_template, verdict
 
     spec = progress_spec(chart_template(metric, lang, frame_kinds(frame)), frame, lang)
     subtitle = wrapped([scope_text(list(districts), names, lang), verdict(result, lang)], SUBTITLE_CHARS)
-    return spec_png({**spec, "title": {**spec["title"], "subtitle": subtitle}})
+    return {**spec, "title": {**spec["title"], "subtitle": subtitle}}
 
 
 def progress_image_metric(targets: pd.DataFrame, year: int) -> str:

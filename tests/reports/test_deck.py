@@ -103,6 +103,24 @@ def test_progress_values_in_deck_follow_the_targets(demo):
     assert [r[3] for r in rows[1:]] == [verdicts[p.metric] for p in progress]
 
 
+@pytest.mark.parametrize("year, chosen, lang", [(2024, ("185",), "vi"), (2026, (), "en")])
+def test_progress_image_is_drawn_from_the_spec_of_the_progress_chart(demo, names, year, chosen, lang):
+    """The deck fills the chart's cached template instead of building the chart: the same spec as
+    progress_chart's (its data renamed), scope and verdict under the title included."""
+    import json
+
+    from ntm.charts.progress import progress_chart
+    from ntm.targets import load_published
+
+    targets, published = load_targets(), load_published()
+    metric, frame, result = deck.deck_progress(demo, targets, published, year, chosen, lang)
+    built = progress_chart(demo.commune_year, targets, published, metric, list(chosen), lang, year, names).to_dict()
+    [(name, rows)] = built["datasets"].items()
+    filled = deck.progress_chart_spec(metric, frame, result, names, chosen, lang)
+    assert filled["datasets"]["progress"] == rows and len(filled["title"]["subtitle"]) >= 2
+    assert json.loads(json.dumps(built).replace(name, "progress")) == json.loads(json.dumps(filled))
+
+
 def test_weakest_criteria_are_the_lowest_shares(build, demo):
     briefing = build(2024, (), "en")
     weakest = briefing.slides[4].table
