@@ -512,15 +512,26 @@ def lineage_rows(commune_year: pd.DataFrame, lineage: str | None) -> pd.DataFram
     return commune_year[row_sets(commune_year).isin(ids).to_numpy()]
 
 
+def yearly_table(
+    commune_year: pd.DataFrame,
+    metric_keys: Iterable[str],
+    districts: Iterable[str] | None = None,
+    lineage: str | None = None,
+) -> pd.DataFrame:
+    """Metrics by year (index: year, a column per metric) for a selection of districts, in one pass
+    over the rows; with `lineage`, only the years of that lineage (a series never joins values of the
+    19-criteria sets and of the 10-criteria set)."""
+    rows = select(lineage_rows(commune_year, lineage), districts=districts)
+    table = aggregate(rows, "year", list(metric_keys))
+    table.index = table.index.astype("int64")
+    return table.rename_axis(None)
+
+
 def yearly_series(
     commune_year: pd.DataFrame, metric: str, districts: Iterable[str] | None = None, lineage: str | None = None
 ) -> pd.Series:
-    """A metric by year for a selection of districts; with `lineage`, only the years of that lineage
-    (a series never joins values of the 19-criteria sets and of the 10-criteria set)."""
-    rows = select(lineage_rows(commune_year, lineage), districts=districts)
-    series = aggregate(rows, "year", [metric])[metric]
-    series.index = series.index.astype("int64")
-    return series.rename_axis(None).rename(metric)
+    """One metric of `yearly_table`."""
+    return yearly_table(commune_year, [metric], districts, lineage)[metric].rename(metric)
 
 
 # --- reporting completeness ---------------------------------------------------------------------

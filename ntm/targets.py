@@ -256,7 +256,7 @@ def headline_progress(
     gives {district: communes that should report} (the registry's, Dataset.expected_communes), the
     weights of pro-rata targets; without it the communes in the data (a sparse year weighs less)."""
     from ntm.criteria import set_for_year
-    from ntm.metrics import keys, metric, select, yearly_series
+    from ntm.metrics import keys, metric, select, yearly_table
 
     phase = set_for_year(as_of)
     target_year = phase.last_year if target_year is None else target_year
@@ -266,12 +266,15 @@ def headline_progress(
     headline = keys("headline", phase)
     rows = rows.sort_values("metric", key=lambda m: m.map({k: i for i, k in enumerate(headline)}), kind="stable")
     count_of = expected if expected is not None else partial(communes_by_district, commune_year)
+    measured = [name for name in rows["metric"] if name in headline]
+    yearly = yearly_table(commune_year, measured, districts, lineage=phase.lineage)  # every card's series at once
+    sizes: dict[int, int] = {}  # the selection's communes by year, counted once
     result = []
     for row in rows.itertuples():
         if row.metric not in headline:
             continue
         entry = metric(row.metric)
-        series = yearly_series(commune_year, row.metric, districts, lineage=phase.lineage)
+        series = yearly[row.metric].rename(row.metric)
         if series[series.index <= min(as_of, target_year)].empty:
             continue
         if as_of <= int(row.year) and as_of not in series.index:
@@ -280,7 +283,9 @@ def headline_progress(
         denominator = row.denominator if pd.notna(row.denominator) else None
         found = progress(series, row.metric, target, int(row.year), as_of, denominator)
         # the communes of the year the value is from: numerator and denominator count the same communes
-        selection_size = len(select(commune_year, found.as_of, districts))
+        if found.as_of not in sizes:
+            sizes[found.as_of] = len(select(commune_year, found.as_of, districts))
+        selection_size = sizes[found.as_of]
         if districts and entry.kind == "count":
             weights = target_weights(count_of, denominator, as_of, phase.first_year)
             target = prorata_target(target, weights, districts) if weights else target
