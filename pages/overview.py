@@ -8,13 +8,11 @@ from ntm import metrics
 from ntm.criteria import set_for_year
 from ntm.formatting import fmt_number
 from ntm.i18n import t
-from ntm.reports.tables import district_summary
 from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
-from ntm.ui.overview_cache import bar_charts, district_map
+from ntm.ui.overview_cache import bar_charts, chosen_rows, district_map, district_rows
 from ntm.views import overview
 from ntm.views.overview import progress_card
-from ntm.views.progress import denominators_sentence
 
 dataset = loaders.load_active_dataset()
 f = state.current_filters(dataset)
@@ -24,6 +22,7 @@ selection = metrics.select(dataset.commune_year, f.year, f.districts)
 headline = metrics.summary(selection, phase)
 new_phase = bool(selection["new_unit"].any()) if len(selection) else phase.first_year > 2025
 reported = loaders.coverage(dataset, f.year, f.districts)
+progress = loaders.headline_progress(dataset, f.year, f.districts)
 
 page.page_header(dataset, t("overview.title", f.lang, year=f.year), f.lang)
 if f.districts:
@@ -39,7 +38,7 @@ caveat = overview.coverage_caveat(reported, f.lang)
 st.caption(f"{scope} ({caveat})" if caveat else scope)
 summary = overview.year_summary(
     dataset.commune_year,
-    loaders.headline_progress(dataset, f.year, f.districts),
+    progress,
     f.year,
     f.districts,
     names,
@@ -56,7 +55,7 @@ if f.districts:
     st.caption(t("overview.targets.prorata", f.lang))
 cards = [
     progress_card(p, f.lang, reported if p.as_of == f.year else loaders.coverage(dataset, p.as_of, f.districts))
-    for p in loaders.headline_progress(dataset, f.year, f.districts)
+    for p in progress
 ]
 for column, card in zip(st.columns(max(len(cards), 1)), cards):
     with column, st.container(border=True):
@@ -70,15 +69,8 @@ for column, card in zip(st.columns(max(len(cards), 1)), cards):
         )
         st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
         st.caption(card["pace"])
-notes = overview.target_notes(
-    loaders.headline_progress(dataset, f.year, f.districts), loaders.targets(), f.year, headline["communes"], f.lang
-)
-denominators = overview.denominator_note(
-    loaders.headline_progress(dataset, f.year, f.districts),
-    f.year,
-    denominators_sentence(loaders.targets(), dataset.registry, dataset.new_units, f.lang),
-    f.lang,
-)
+notes = overview.target_notes(progress, loaders.targets(), f.year, headline["communes"], f.lang)
+denominators = overview.denominator_note(progress, f.year, loaders.denominators_sentence(dataset, f.lang), f.lang)
 notes += [denominators] if denominators else []
 if notes:
     st.caption("  \n".join(notes))
@@ -124,16 +116,7 @@ with left:
 with right:
     if table is not None:
         st.caption(t("overview.districts.order", f.lang, metric=t("metric.share_ntm", f.lang).lower()))
-        shown = district_summary(
-            table,
-            names,
-            f.lang,
-            new_phase,
-            province=province,
-            reported=None if whole.complete else reported.by_district,
-            order="share_ntm",
-            province_reported=f"{whole.reported}/{whole.expected}",
-        )
+        shown = chosen_rows(district_rows(dataset, f.year, f.lang), f.districts, names, f.lang)
         st.dataframe(shown, hide_index=True, width="stretch", height=36 * (len(shown) + 1) + 3)
 if new_phase and len(selection):
     st.subheader(t("overview.groups", f.lang))

@@ -148,6 +148,15 @@ def district_names(dataset: Dataset) -> dict[str, str]:
     return registry_district_names(dataset.registry)
 
 
+@st.cache_data(show_spinner=False, hash_funcs=DATASET)
+def denominators_sentence(dataset: Dataset, lang: str) -> str:
+    """ntm.views.progress.denominators_sentence (207 -> 181 -> 175 -> 61, why in one sentence) of the
+    dataset's registry and the targets: the same on every run of the overview and progress pages."""
+    from ntm.views.progress import denominators_sentence as sentence
+
+    return sentence(targets(), dataset.registry, dataset.new_units, lang)
+
+
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
 def year_units(dataset: Dataset, year: int):
     """metrics.year_units (what the reporting completeness counts, every district), once per year."""
