@@ -11,25 +11,44 @@ from ntm.paths import DEMO_DIR
 from ntm.registry import load_registry
 
 ISOLATING_FIXTURES = {"monkeypatch", "tmp_path"}  # another store, boundary file, clock or function
+APP_TEST_FOLDERS = {"pages", "views"}  # the tests that run the app (AppTest) and so fill Streamlit's caches
 
 
 @pytest.fixture(autouse=True)
 def streamlit_caches(request):
     """Streamlit's caches live as long as the process. What they hold for the bundled demo is the same
     in every test, so those tests share it (an AppTest run on warm caches takes 0.15-0.2 s instead of
-    0.3-1.2 s). A test that changes the process (a store or boundary file through the environment, a
-    patched clock or function, files of its own, a metric added: `isolated_caches`) starts and ends
-    with empty caches, so nothing it cached reaches another test or comes to it from one."""
-    isolated = bool(ISOLATING_FIXTURES & set(request.fixturenames)) or request.node.get_closest_marker(
-        "isolated_caches"
-    )
-    if isolated:
+    0.3-1.2 s). A test that runs the app and changes the process (a store or boundary file through the
+    environment, a patched clock or function, files of its own) starts with empty caches, so that
+    nothing cached before reaches it; what it caches is keyed by its own store's version or file and
+    cannot reach a demo test. Tests that do not run the app (ingest, geo...) cache nothing. A test that changes what the demo's results would be (a metric added to the registry:
+    `isolated_caches`) also ends with empty caches."""
+    marked = request.node.get_closest_marker("isolated_caches") is not None
+    runs_the_app = APP_TEST_FOLDERS & set(request.path.relative_to(TESTS).parts[:-1])
+    if marked or (runs_the_app and ISOLATING_FIXTURES & set(request.fixturenames)):
         st.cache_data.clear()
         st.cache_resource.clear()
     yield
-    if isolated:
+    if marked:
         st.cache_data.clear()
         st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def scripts_compiled_once():
+    """AppTest compiles app.py and the page again for every run (a new ScriptCache each time, 10-25 ms);
+    a server keeps one ScriptCache for its life. Tests share one, as a server's sessions do."""
+    from unittest.mock import patch
+
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    with (
+        patch.object(app_test, "ScriptCache", lambda: shared),
+        patch.object(local_script_runner, "ScriptCache", lambda: shared),
+    ):
+        yield
 
 
 @pytest.fixture(scope="session")

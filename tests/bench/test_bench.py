@@ -26,6 +26,10 @@ from ntm.dataset import LEVELS, Dataset, validate_tables
 from ntm.metrics import METRICS
 from ntm.views.districts import DISTRICT_METRICS, district_series
 
+pytestmark = pytest.mark.xdist_group(
+    "test_bench"
+)  # the national dataset (module fixture, 3 s) is built once, in one worker
+
 
 @pytest.fixture(scope="module")
 def national():

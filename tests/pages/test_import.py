@@ -30,9 +30,7 @@ def page(secrets=None, **state):
         at.secrets[name] = value
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
-    at.switch_page(PAGE).run()
-    return at
+    return at.switch_page(PAGE).run()  # opened as a link to the import page opens it
 
 
 def submit(at):

@@ -25,10 +25,9 @@ def test_literal_cuts_a_huge_value():
 def opened_with(query: dict, page: str = "") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update(query)
-    at.run()
     if page:
-        at.switch_page(page).run()
-    return at
+        at.switch_page(page)  # a link to the page: its first run is the page's
+    return at.run()
 
 
 def test_injection_link_shows_no_link_and_no_image():

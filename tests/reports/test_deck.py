@@ -27,6 +27,8 @@ TITLES_VI = [
     "Nguồn số liệu",
 ]
 
+pytestmark = pytest.mark.xdist_group("test_deck")  # each briefing (module memo) is built once, in one worker
+
 
 @pytest.fixture(scope="module")
 def names(demo):
