@@ -21,8 +21,9 @@ def streamlit_caches(request):
     0.3-1.2 s). A test that runs the app and changes the process (a store or boundary file through the
     environment, a patched clock or function, files of its own) starts with empty caches, so that
     nothing cached before reaches it; what it caches is keyed by its own store's version or file and
-    cannot reach a demo test. Tests that do not run the app (ingest, geo...) cache nothing. A test that changes what the demo's results would be (a metric added to the registry:
-    `isolated_caches`) also ends with empty caches."""
+    cannot reach a demo test. Tests that do not run the app (ingest, geo...) cache nothing. A test
+    that changes what the demo's results would be (a metric added to the registry: `isolated_caches`)
+    also ends with empty caches."""
     marked = request.node.get_closest_marker("isolated_caches") is not None
     runs_the_app = APP_TEST_FOLDERS & set(request.path.relative_to(TESTS).parts[:-1])
     if marked or (runs_the_app and ISOLATING_FIXTURES & set(request.fixturenames)):
