@@ -69,7 +69,7 @@ for column, card in zip(st.columns(max(len(cards), 1)), cards):
         )
         st.markdown(f"{card['detail']}  \n**{card['status']}**  \n{card['target']}")
         st.caption(card["pace"])
-notes = overview.target_notes(progress, loaders.targets(), f.year, headline["communes"], f.lang)
+notes = overview.card_sources(progress, f.lang) + loaders.year_target_notes(f.year, headline["communes"], f.lang)
 denominators = overview.denominator_note(progress, f.year, loaders.denominators_sentence(dataset, f.lang), f.lang)
 notes += [denominators] if denominators else []
 if notes:

@@ -12,7 +12,6 @@ from ntm.targets import unmeasured_targets
 from ntm.ui import charts as charts_ui
 from ntm.ui import downloads, loaders, page, state
 from ntm.views import progress as views
-from ntm.views.overview import target_notes
 from ntm.views.progress import progress_charts
 
 STATUS_ICON = {
@@ -57,7 +56,7 @@ for index, (chart, result, line) in enumerate(found):
         charts_ui.show(chart, f.lang, width="stretch")
         downloads.page_chart_downloads(chart, f.lang)
 
-notes = target_notes([], loaders.targets(), f.year, communes, f.lang)
+notes = loaders.year_target_notes(f.year, communes, f.lang)
 other = unmeasured_targets(loaders.targets(), f.year)
 other = other[other["reason"] == "not_commune_data"]
 if len(other):

@@ -157,6 +157,16 @@ def denominators_sentence(dataset: Dataset, lang: str) -> str:
     return sentence(targets(), dataset.registry, dataset.new_units, lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def year_target_notes(year: int, communes: int, lang: str) -> list[str]:
+    """ntm.views.overview.year_target_notes of the bundled targets: the year's notes under the target
+    cards (overview) and charts (progress page), the same for every selection of the year but for the
+    communes it counts."""
+    from ntm.views.overview import year_target_notes as notes
+
+    return notes(targets(), year, communes, lang)
+
+
 @st.cache_data(show_spinner=False, hash_funcs=DATASET, max_entries=32)
 def year_units(dataset: Dataset, year: int):
     """metrics.year_units (what the reporting completeness counts, every district), once per year."""

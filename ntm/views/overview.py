@@ -379,11 +379,24 @@ def target_notes(progress: list[Progress], targets: pd.DataFrame, year: int, com
     """Lines under the target cards: each distinct source of the cards' targets once, the targets of the phase set
     on the other units (the province's 2030 plan made on the old communes, seen from 2026), and
     those the phase's levels cannot measure."""
+    return card_sources(progress, lang) + year_target_notes(targets, year, communes, lang)
+
+
+def card_sources(progress: list[Progress], lang: str) -> list[str]:
+    """The line naming the sources of the cards' targets ([] when none has a source)."""
+    from ntm.views.progress import source_titles
+
+    return [sources_line(progress, source_titles(lang), lang)] if any(p.source for p in progress) else []
+
+
+def year_target_notes(targets: pd.DataFrame, year: int, communes: int, lang: str) -> list[str]:
+    """The notes of `target_notes` that depend on the year only (and the selection's communes): the
+    phase's targets set on the other units, those the phase's levels cannot measure."""
     from ntm.targets import superseded_targets, unmeasured_targets
     from ntm.views.progress import source_titles
 
     titles = source_titles(lang)
-    lines = [sources_line(progress, titles, lang)] if any(p.source for p in progress) else []
+    lines = []
     old = superseded_targets(targets, year)
     for source, rows in old.groupby("source", sort=False):
         lines.append(
