@@ -69,16 +69,17 @@ site_conf() {
 
 # A Streamlit session lives in the process that opened it: its websocket, and the HTTP requests that
 # belong to it (downloads served from that process's memory, file uploads, a reconnect after a network
-# drop), must reach the same process. Each browser gets a routing cookie on its first response (a
-# random request id); requests carrying it are hashed to one process. 'consistent' (ketama) keeps most
-# browsers on their process when one is added or removed. ip_hash would send everyone behind one
-# address (an office's NAT or proxy; for IPv4 even one /24 network) to the same process.
-map \$cookie_ntm_route \$ntm_route {
-    ""      \$request_id;
-    default \$cookie_ntm_route;
+# drop), must reach the same process. A browser without a routing cookie goes to the next process in
+# turn (round robin: 20 new sessions split 10/10, where hashing a random id split them 13/7 and the
+# busier process set everyone's wait); its first response sets the cookie 'ntm_route' to the process
+# that answered, and requests carrying it go to that process (another one only while it is down).
+# ip_hash would send everyone behind one address (an office's NAT or proxy) to the same process.
+map \$cookie_ntm_route \$ntm_upstream {
+    default ntm_new;
+$(for port in "${ports[@]}"; do echo "    127.0.0.1:$port ntm_$port;"; done)
 }
-map \$cookie_ntm_route \$ntm_route_cookie {
-    ""      "ntm_route=\$request_id; Path=/; HttpOnly; SameSite=Lax";
+map \$ntm_upstream \$ntm_route_cookie {
+    ntm_new "ntm_route=\$upstream_addr; Path=/; HttpOnly; SameSite=Lax";
     default "";
 }
 # The websocket upgrade: pass the client's Upgrade header on, and 'Connection: upgrade' with it.
@@ -87,17 +88,22 @@ map \$http_upgrade \$connection_upgrade {
     ""      close;
 }
 
-upstream ntm_streamlit {
-    hash \$ntm_route consistent;
+upstream ntm_new {
 $(for port in "${ports[@]}"; do echo "    server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"; done)
 }
+$(for port in "${ports[@]}"; do
+  echo "upstream ntm_$port {"
+  echo "    server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"
+  for other in "${ports[@]}"; do [ "$other" = "$port" ] || echo "    server 127.0.0.1:$other backup;"; done
+  echo "}"
+done)
 
 server {
     listen $listen;
-    client_max_body_size 200m;  # Streamlit's own upload limit (server.maxUploadSize)
+    client_max_body_size 6m;  # just over Streamlit's server.maxUploadSize (5 MB, .streamlit/config.toml)
 
     location / {
-        proxy_pass http://ntm_streamlit;
+        proxy_pass http://\$ntm_upstream;
         proxy_http_version 1.1;
         proxy_set_header Upgrade \$http_upgrade;
         proxy_set_header Connection \$connection_upgrade;
@@ -123,7 +129,7 @@ nginx_conf() {  # a whole nginx.conf of our own (systemd-less mode): pid, logs a
   cat <<EOF
 # Written by deploy/scale_out.sh start; run as: nginx -p $state -c $state/nginx.conf
 $user_line
-worker_processes auto;
+worker_processes 1;  # one worker: its round robin alternates exactly (each worker keeps its own turn)
 pid $state/nginx.pid;
 error_log $state/nginx-error.log warn;
 events { worker_connections 4096; }
