@@ -79,6 +79,7 @@ def spelling(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".").strip()
 
 
+@functools.lru_cache(maxsize=65_536)  # a file repeats its values and headers: each folded once
 def key(text: str) -> str:
     """Text folded for matching headers and names: no diacritics, lower case, single spaces, no punctuation."""
     return fold(text)
@@ -136,6 +137,8 @@ def _level_labels() -> dict[str, str]:
 LEVEL_LABELS_VI = _level_labels()
 MET_VOCABULARY = {spelling(word): True for word in MET_TRUE} | {spelling(word): False for word in MET_FALSE}
 MET_ACCEPTED = "«" + "», «".join(MET_TRUE) + "» (đạt) hoặc «" + "», «".join(MET_FALSE) + "» (chưa đạt)"
+MET_KEYS = {fold(word): word for word in reversed(MET_TRUE + MET_FALSE)}  # folded -> the first word so spelt
+MET_TRUE_KEYS = frozenset(fold(word) for word in MET_TRUE)
 LEVEL_CHOICES = tuple(sorted(key(word) for word in level_vocabulary() if word))
 
 
@@ -769,13 +772,13 @@ def met_problem(text: str, sheet: str, number: int, column: str) -> Problem:
     if not text:
         return error("ô trống: chưa ghi kết quả tiêu chí.", sheet, number, column, "ghi «Đạt» hoặc «Chưa đạt».")
     folded = key(text)
-    same = next((word for word in MET_TRUE + MET_FALSE if key(word) == folded), None)
+    same = MET_KEYS.get(folded)
     if same is not None:
         hint = f"có phải là «{same}»? Hệ thống không tự đoán chữ viết thiếu dấu; chỉ nhận {MET_ACCEPTED}."
     else:
-        close = close_match(folded, tuple(key(w) for w in MET_TRUE + MET_FALSE), 0.6)
+        close = close_match(folded, tuple(MET_KEYS), 0.6)
         if close:
-            meant = "Đạt" if close in {key(w) for w in MET_TRUE} else "Chưa đạt"
+            meant = "Đạt" if close in MET_TRUE_KEYS else "Chưa đạt"
             hint = f"có phải là «{meant}»? Chỉ nhận {MET_ACCEPTED}."
         else:
             hint = f"chỉ nhận {MET_ACCEPTED}."
