@@ -1,10 +1,11 @@
 """Shared helpers for the import and store tests: valid files and store URLs."""
 
+import functools
 import io
 import os
 
 import pandas as pd
-from make_bad_files import csv_bytes, long_table, valid_table, xlsx_bytes
+from make_bad_files import csv_bytes, demo, long_table, valid_table, xlsx_bytes
 
 POSTGRES_DEFAULT = "postgresql+psycopg://ntm:ntm@localhost:5432/ntm_test"
 
@@ -14,6 +15,7 @@ def postgres_url() -> str:
     return os.environ.get("NTM_TEST_POSTGRES_URL") or POSTGRES_DEFAULT
 
 
+@functools.cache  # bytes: the same file for every test that asks
 def valid_xlsx(communes: int = 6, year: int = 2024) -> bytes:
     return xlsx_bytes({"Số liệu": valid_table(communes, year)})
 
@@ -26,12 +28,9 @@ def valid_csv(encoding: str = "utf-8", long: bool = False) -> bytes:
 def district_rows(district: str = "Đình Lập", year: int = 2025) -> list[dict]:
     """The demo's commune-years of one (former) district and year, as dicts: code, name, district,
     year, met {criterion id: bool}, level label, recognised year."""
-    from ntm.dataset import load_dataset
     from ntm.ingest.validation import LEVEL_LABELS_VI
-    from ntm.paths import DEMO_DIR
-    from ntm.registry import load_registry
 
-    registry, dataset = load_registry(), load_dataset(DEMO_DIR)
+    registry, dataset = demo()
     units = registry[registry["district_name"].str.endswith(district)]
     levels = dataset.levels[(dataset.levels["year"] == year) & dataset.levels["commune_code"].isin(units["code"])]
     of_year = dataset.criteria[dataset.criteria["year"] == year]
@@ -138,11 +137,10 @@ def district_report(
 
 def new_commune_rows(former_district: str = "Đình Lập", year: int = 2026) -> list[dict]:
     """The demo's 2026 rows (10 criteria) of the new communes whose former district is `former_district`."""
-    from ntm.dataset import bundled_new_units, load_dataset
+    from ntm.dataset import bundled_new_units
     from ntm.ingest.validation import LEVEL_LABELS_VI
-    from ntm.paths import DEMO_DIR
 
-    units, dataset = bundled_new_units(), load_dataset(DEMO_DIR)
+    units, dataset = bundled_new_units(), demo()[1]
     units = units[(units["type"] == "Xã") & units["former_district_name"].str.endswith(former_district)]
     levels = dataset.levels[(dataset.levels["year"] == year) & dataset.levels["commune_code"].isin(units["code"])]
     of_year = dataset.criteria[dataset.criteria["year"] == year]

@@ -30,15 +30,27 @@ FIRST_TC = 4
 LEVEL, RECOGNISED = FIRST_TC + len(CRITERION_IDS), FIRST_TC + len(CRITERION_IDS) + 1
 
 
-def valid_table(communes: int = 6, year: int = 2024) -> list[list[str]]:
-    """Header and rows in the template layout, taken from the demo dataset."""
-    registry, dataset = load_registry(), load_dataset(DEMO_DIR)
+@functools.cache
+def demo():
+    """(registry, demo dataset), read once per test process: the helpers only read them."""
+    return load_registry(), load_dataset(DEMO_DIR)
+
+
+@functools.cache
+def _valid_table(communes: int, year: int) -> tuple[tuple[str, ...], ...]:
+    registry, dataset = demo()
     levels = dataset.levels[dataset.levels["year"] == year].sort_values("commune_code").head(communes)
     criteria = dataset.criteria[
         dataset.criteria["commune_code"].isin(levels["commune_code"]) & (dataset.criteria["year"] == year)
     ]
-    rows = [["" if v is None else str(v) for v in row] for row in wide_rows(criteria, levels, registry)]
-    return [headers(load_criteria())] + rows
+    rows = [tuple("" if v is None else str(v) for v in row) for row in wide_rows(criteria, levels, registry)]
+    return (tuple(headers(load_criteria())), *rows)
+
+
+def valid_table(communes: int = 6, year: int = 2024) -> list[list[str]]:
+    """Header and rows in the template layout, taken from the demo dataset (new lists each call: the
+    cases change them)."""
+    return [list(row) for row in _valid_table(communes, year)]
 
 
 def long_table(table: list[list[str]]) -> list[list[str]]:
