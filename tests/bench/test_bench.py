@@ -26,9 +26,8 @@ from ntm.dataset import LEVELS, Dataset, validate_tables
 from ntm.metrics import METRICS
 from ntm.views.districts import DISTRICT_METRICS, district_series
 
-pytestmark = pytest.mark.xdist_group(
-    "test_bench"
-)  # the national dataset (module fixture, 3 s) is built once, in one worker
+# The national dataset (a module fixture, 3 s) is built once: every test of this module in one worker.
+pytestmark = pytest.mark.xdist_group("test_bench")
 
 
 @pytest.fixture(scope="module")
