@@ -37,19 +37,32 @@ def streamlit_caches(request):
 
 @pytest.fixture(autouse=True, scope="session")
 def scripts_compiled_once():
-    """AppTest compiles app.py and the page again for every run (a new ScriptCache each time, 10-25 ms);
-    a server keeps one ScriptCache for its life. Tests share one, as a server's sessions do."""
+    """AppTest compiles app.py and the page again for every run (a new ScriptCache each time, 10-25 ms)
+    and looks for installed components again for every AppTest; a server does both once. Tests share
+    one compiled-script cache and one component registry, as a server's sessions do."""
     from unittest.mock import patch
 
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test, local_script_runner
 
-    shared = ScriptCache()
+    shared, components = ScriptCache(), discovered_components()
     with (
         patch.object(app_test, "ScriptCache", lambda: shared),
         patch.object(local_script_runner, "ScriptCache", lambda: shared),
+        patch.object(app_test, "BidiComponentManager", lambda: components),
     ):
         yield
+
+
+def discovered_components():
+    """Streamlit's registry of installed custom components, read once: every new AppTest otherwise
+    scans every installed package's metadata for them (0.1-0.2 s a test); a server reads it at start."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    manager = BidiComponentManager()
+    manager.discover_and_register_components(start_file_watching=False)
+    manager.discover_and_register_components = lambda **_: None  # AppTest asks again: already done
+    return manager
 
 
 @pytest.fixture(scope="session")
