@@ -6,6 +6,7 @@
 #                                          # the store's database and role, Leaflet assets
 #   deploy/scale_out.sh start              # N processes started with nohup, and an nginx of our own in front
 #   deploy/scale_out.sh status | stop
+#   deploy/scale_out.sh proxy              # only the nginx of our own, in front of processes already on the ports
 #   deploy/scale_out.sh systemd            # a real server: systemd units and the nginx site, in /etc
 #
 # Options (before the command): --processes N (2), --first-port P (8501: processes on P, P+1, ...),
@@ -27,7 +28,7 @@ root=
 options=()
 python=$app/.venv/bin/python
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [ $# -gt 0 ]; do
   case $1 in
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
     --root) root=$2; shift 2 ;;
     --option) options+=("--$2"); shift 2 ;;
     -h|--help) usage ;;
-    install|start|stop|status|systemd) command=$1; shift ;;
+    install|start|proxy|stop|status|systemd) command=$1; shift ;;
     *) echo "unknown argument: $1" >&2; usage 2 ;;
   esac
 done
@@ -224,6 +225,10 @@ start() {
       || { echo "process on port $port failed its first page; see $state/warmup-$port.log" >&2; return 1; }
     log "port $port: healthy, main page served"
   done
+  proxy
+}
+
+proxy() {  # nginx of our own in front of the processes on the ports (started, or reloaded with this configuration)
   site_conf >"$state/ntm-site.conf"
   nginx_conf >"$state/nginx.conf"
   mkdir -p "$state/nginx-temp"
