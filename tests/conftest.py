@@ -6,9 +6,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from ntm.dataset import Dataset, load_dataset
-from ntm.paths import DEMO_DIR
-from ntm.registry import load_registry
+from ntm.dataset import Dataset
 
 ISOLATING_FIXTURES = {"monkeypatch", "tmp_path"}  # another store, boundary file, clock or function
 APP_TEST_FOLDERS = {"pages", "views"}  # the tests that run the app (AppTest) and so fill Streamlit's caches
@@ -67,12 +65,16 @@ def discovered_components():
 
 @pytest.fixture(scope="session")
 def registry() -> pd.DataFrame:
-    return load_registry()
+    from make_bad_files import demo
+
+    return demo()[0]
 
 
 @pytest.fixture(scope="session")
-def demo(registry) -> Dataset:
-    return load_dataset(DEMO_DIR, registry=registry, illustrative=True)
+def demo() -> Dataset:
+    from make_bad_files import demo
+
+    return demo()[1]
 
 
 @pytest.fixture(scope="session")
@@ -124,13 +126,9 @@ def postgres_reachable() -> bool:
         return False
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     """Mark what each test needs (browser tests by folder; postgres by the store's parameter) and
-    skip, with the reason, those whose resource is absent here. CI has all of them. Tests run in
-    parallel (pytest-xdist, pyproject.toml), except those sharing one resource: the browser tests (a
-    Streamlit server, Chromium and the screenshots' folder) and the PostgreSQL tests (one test
-    database) run one after another in one worker, the group "shared-resources"."""
+    skip, with the reason, those whose resource is absent here. CI has all of them."""
     from ntm.bench.chromium import CHROMIUM
     from ntm.paths import SHARED
 
@@ -144,8 +142,6 @@ def pytest_collection_modifyitems(config, items):
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.params.values():
             item.add_marker(pytest.mark.postgres)
-        if item.get_closest_marker("browser") or item.get_closest_marker("postgres"):
-            item.add_marker(pytest.mark.xdist_group("shared-resources"))
         if item.get_closest_marker("browser") and not have_chromium:
             item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
         if item.get_closest_marker("shared_data") and not have_shared:
@@ -155,3 +151,29 @@ def pytest_collection_modifyitems(config, items):
                 have_postgres = postgres_reachable()
             if not have_postgres:
                 item.add_marker(pytest.mark.skip(reason="no PostgreSQL test server (set NTM_TEST_POSTGRES_URL)"))
+
+
+SHARED_RESOURCES = "shared-resources"
+
+
+def xdist_scope(nodeid: str) -> str:
+    """Which tests one pytest-xdist worker runs together: a test file's tests (its module fixtures,
+    e.g. the national benchmark dataset, are then built once), and every test that shares a resource
+    (the browser tests: a Streamlit server, Chromium and the screenshots' folder; the PostgreSQL tests:
+    one test database), one after another."""
+    path, _, name = nodeid.partition("::")
+    if path.startswith("tests/browser/") or "postgresql" in name:
+        return SHARED_RESOURCES
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's own grouping marks (xdist_group) do nothing under pytest 9 (xdist 3.8 renames
+    `item._nodeid`, which pytest 9 no longer reads): the scopes come from `xdist_scope` instead."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedResourcesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return SharedResourcesTogether(config, log)

@@ -32,8 +32,10 @@ LEVEL, RECOGNISED = FIRST_TC + len(CRITERION_IDS), FIRST_TC + len(CRITERION_IDS)
 
 @functools.cache
 def demo():
-    """(registry, demo dataset), read once per test process: the helpers only read them."""
-    return load_registry(), load_dataset(DEMO_DIR)
+    """(registry, the bundled demo dataset, illustrative), read once per test process: the tests and
+    helpers only read them (a pytest-xdist worker may tear session fixtures down and set them up again)."""
+    registry = load_registry()
+    return registry, load_dataset(DEMO_DIR, registry=registry, illustrative=True)
 
 
 @functools.cache

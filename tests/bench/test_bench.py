@@ -2,6 +2,7 @@
 builders produce the pages' charts with the expected data, and its national map holds every matched
 district (no timings here)."""
 
+import functools
 import json
 
 import geopandas as gpd
@@ -26,16 +27,18 @@ from ntm.dataset import LEVELS, Dataset, validate_tables
 from ntm.metrics import METRICS
 from ntm.views.districts import DISTRICT_METRICS, district_series
 
-# The national dataset (a module fixture, 3 s) is built once: every test of this module in one worker.
-pytestmark = pytest.mark.xdist_group("test_bench")
 
-
-@pytest.fixture(scope="module")
-def national():
+@functools.cache  # not only a module fixture: a pytest-xdist worker may tear those down between two tests
+def national_dataset() -> Dataset:
     registry = national_registry()
     criteria, levels = national_tables(registry)
     validate_tables(criteria, levels, registry)
     return Dataset(criteria, levels, registry)
+
+
+@pytest.fixture()
+def national():
+    return national_dataset()
 
 
 def rows(spec: dict) -> list[dict]:

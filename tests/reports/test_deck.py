@@ -5,6 +5,7 @@ from functools import cache
 from io import BytesIO
 
 import pytest
+from make_bad_files import demo as demo_tables
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -27,8 +28,6 @@ TITLES_VI = [
     "Nguồn số liệu",
 ]
 
-pytestmark = pytest.mark.xdist_group("test_deck")  # each briefing (module memo) is built once, in one worker
-
 
 @pytest.fixture(scope="module")
 def names(demo):
@@ -36,27 +35,31 @@ def names(demo):
     return dict(zip(table["district_code"], table["district_short"]))
 
 
-@pytest.fixture(scope="module")
-def build(demo, names):
-    """The briefing of a year, districts and language, built once for the module's tests: a Deck and
-    its slides are frozen, and to_pptx and to_pdf only read them."""
+@cache  # not a module fixture's closure: a pytest-xdist worker may tear those down between two tests
+def briefing(year: int, chosen: tuple[str, ...], lang: str) -> deck.Deck:
+    """The demo's briefing of a year, districts and language, built once per process: a Deck and its
+    slides are frozen, and to_pptx and to_pdf only read them."""
+    registry, dataset = demo_tables()
+    table = districts(registry)
+    names = dict(zip(table["district_code"], table["district_short"]))
+    return deck.selection_briefing(dataset, load_targets(), load_criteria(), names, year, chosen, lang)
 
-    @cache
-    def briefing(year: int, chosen: tuple[str, ...], lang: str) -> deck.Deck:
-        return deck.selection_briefing(demo, load_targets(), load_criteria(), names, year, chosen, lang)
 
+@cache
+def pdf_bytes(year: int, chosen: tuple[str, ...], lang: str) -> bytes:
+    return deck.to_pdf(briefing(year, chosen, lang), lang)
+
+
+@pytest.fixture()
+def build():
+    """briefing(year, chosen, lang) of the demo."""
     return briefing
 
 
-@pytest.fixture(scope="module")
-def pdf_of(build):
-    """The PDF of a briefing (`build`), made once for the module's tests that read it."""
-
-    @cache
-    def pdf(year: int, chosen: tuple[str, ...], lang: str) -> bytes:
-        return deck.to_pdf(build(year, chosen, lang), lang)
-
-    return pdf
+@pytest.fixture()
+def pdf_of():
+    """The PDF of a briefing, made once per process for the tests that read it."""
+    return pdf_bytes
 
 
 def slide_texts(slide) -> list[str]:
