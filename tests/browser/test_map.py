@@ -275,3 +275,26 @@ def test_a_map_laid_out_late_fits_without_nan(chromium, demo, registry, tmp_path
     assert zoom >= 10 and 22.0 < lat < 22.6 and 106.2 < lng < 106.8  # on Tràng Định, the chosen district
     assert errors == []
     page.close()
+
+
+WIDEST_TOOLTIP = """() => {
+  let worst = 0;
+  ntm.units.eachLayer(layer => {
+    layer.openTooltip(layer.getBounds().getCenter());
+    const box = layer.getTooltip().getElement().getBoundingClientRect();
+    worst = Math.max(worst, box.right - document.documentElement.clientWidth, -box.left);
+    layer.closeTooltip();
+  });
+  return worst;
+}"""
+
+
+def test_tooltips_fit_a_phone_wide_map(app_url, chromium):
+    """On a 390 px phone every commune's tooltip (its name, value and old communes), opened at the
+    commune's middle, stays inside the map: Leaflet draws it on the side with more room, and from the
+    communes just left of the map's middle it ran up to 110 px past the right edge."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    _open_map(page, app_url, "?year=2020")
+    expect(_map(page).locator("path.ntm-commune")).to_have_count(65)
+    assert _leaflet(page).evaluate(WIDEST_TOOLTIP) <= 1  # px past an edge of the map
+    page.close()
